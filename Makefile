@@ -1,0 +1,55 @@
+# The two set-up commands of the README: `make run` and `make test`.
+# Both install what is missing themselves, so a fresh clone on a bare Debian machine works.
+
+SHELL := /bin/bash
+APT_PACKAGES := libwebsockets-dev libsqlite3-dev pkg-config
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+SWIFT_FLAGS ?=
+RELEASE_BIN := .build/release/switchboard
+
+.PHONY: run test deps venv build release swift-test python-test bench clean
+
+## run: install, build in release mode and start the server.
+run: deps release
+	$(RELEASE_BIN) check Schema/chat.graphql $(wildcard Examples/documents/*.graphql)
+
+## test: install, build, run the Swift unit tests and the black-box Python suites.
+test: deps venv release swift-test python-test
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then missing="$$missing python3 python3-venv"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: Tests/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --disable-pip-version-check -r Tests/requirements.txt
+	touch $@
+
+release:
+	swift build -c release $(SWIFT_FLAGS)
+
+build:
+	swift build $(SWIFT_FLAGS)
+
+swift-test:
+	swift test $(SWIFT_FLAGS)
+
+python-test: venv release
+	SWITCHBOARD_BIN=$(abspath $(RELEASE_BIN)) $(VENV)/bin/pytest -q Tests/
+
+## bench: release-build benchmarks (see SwitchboardBench).
+bench: deps
+	swift build -c release --product SwitchboardBench
+	.build/release/SwitchboardBench
+
+clean:
+	rm -rf .build $(VENV)

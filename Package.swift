@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Switchboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GraphQL", targets: ["GraphQL"]),
+        .executable(name: "switchboard", targets: ["switchboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries. Each is a module map plus a shim header; `make` installs the
+        // Debian packages named in `providers` when they are missing.
+        .systemLibrary(
+            name: "CLibWebSockets",
+            pkgConfig: "libwebsockets",
+            providers: [.apt(["libwebsockets-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+
+        // The hand-written GraphQL engine: Foundation only.
+        .target(name: "GraphQL"),
+
+        .executableTarget(
+            name: "switchboard",
+            dependencies: [
+                "GraphQL",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "SwitchboardBench",
+            dependencies: ["GraphQL"]
+        ),
+
+        .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+print("SwitchboardBench: no scenarios yet")

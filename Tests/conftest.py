@@ -1,0 +1,15 @@
+"""Shared fixtures for the black-box suites: the release binary under test."""
+import os
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def switchboard_bin() -> pathlib.Path:
+    path = pathlib.Path(os.environ.get("SWITCHBOARD_BIN", ROOT / ".build" / "release" / "switchboard"))
+    if not path.exists():
+        pytest.fail(f"{path} does not exist: run `make release` first")
+    return path
