@@ -111,7 +111,7 @@ type User {
         event.content = nil
         XCTAssertEqual(
             String(decoding: prepared.execute(event: event), as: UTF8.self),
-            #"{"data":null,"errors":[{"message":"Cannot return null for non-nullable field Message.content.","locations":[{"line":1,"column":44}],"path":["newMessage","content"]}]}"#
+            #"{"data":null,"errors":[{"message":"Cannot return null for non-nullable field Message.content.","locations":[{"line":1,"column":45}],"path":["newMessage","content"]}]}"#
         )
     }
 
@@ -128,7 +128,7 @@ type User {
             eventValue: .json(.object(["n": .int(3), "bad": .int(4)])), resolvers: resolvers)
         XCTAssertEqual(
             String(decoding: bytes, as: UTF8.self),
-            #"{"data":{"tick":{"n":3,"bad":null,"late":null,"__typename":"Tick"}},"errors":[{"message":"bad tick","locations":[{"line":1,"column":24}],"path":["tick","bad"]},{"message":"Resolver for 'Tick.late' is asynchronous and cannot run while delivering a subscription event.","locations":[{"line":1,"column":28}],"path":["tick","late"]}]}"#
+            #"{"data":{"tick":{"n":3,"bad":null,"late":null,"__typename":"Tick"}},"errors":[{"message":"bad tick","locations":[{"line":1,"column":25}],"path":["tick","bad"]},{"message":"Resolver for 'Tick.late' is asynchronous and cannot run while delivering a subscription event.","locations":[{"line":1,"column":29}],"path":["tick","late"]}]}"#
         )
         XCTAssertEqual(
             String(decoding: prepared.execute(eventValue: .null), as: UTF8.self), #"{"data":{"tick":null}}"#)
@@ -151,7 +151,7 @@ type User {
             do {
                 _ = try prepare(query, variables)
                 XCTFail("expected an error for \(query)")
-            } catch {
+            } catch let error as GraphQLErrors {
                 XCTAssertEqual(error.errors.map(\.message), [message], query)
             }
         }

@@ -91,9 +91,17 @@ struct ByteExecutor {
                         "Expected Iterable, but did not find one for field '\(field.parentType.name).\(field.fieldName)'.",
                         source: plan.source, nodes: field.locations, path: path))
             }
-        case .named(let name):
-            guard let named = plan.schema.type(named: name) else {
+        case .named:
+            guard let named = field.namedType else {
                 JSONWriter.writeNull(into: &out)
+                return
+            }
+            if let leaf = field.leaf {
+                switch serializeLeaf(value, leaf, named) {
+                case .success(let json): json.encode(into: &out)
+                case .failure(let e):
+                    throw FieldFailure(error: GraphQLError(e.message, source: plan.source, nodes: field.locations, path: path))
+                }
                 return
             }
             switch named {

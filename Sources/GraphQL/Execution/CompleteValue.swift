@@ -95,8 +95,8 @@ struct AsyncExecutor {
                 }
             }
             return .array(out)
-        case .named(let name):
-            guard let named = plan.schema.type(named: name) else { return .null }
+        case .named:
+            guard let named = field.namedType else { return .null }
             switch named {
             case .scalar, .enumType:
                 switch serializeLeaf(value, named) {

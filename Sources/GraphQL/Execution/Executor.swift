@@ -192,7 +192,7 @@ func resolveBuiltIn(_ field: FieldPlan, parent: GraphQLValue, arguments: JSONObj
         guard case .string(let name) = arguments["name"], schema.type(named: name) != nil else { return .null }
         return .object(IntrospectionType(schema: schema, type: .named(name)))
     case .regular:
-        if field.parentType.name.hasPrefix("__") {
+        if field.parentIsIntrospection {
             return resolveIntrospectionField(parent, field: field.fieldName, arguments: arguments, schema: schema)
         }
         return parent.readField(field.fieldName)

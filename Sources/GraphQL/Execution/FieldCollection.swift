@@ -43,10 +43,16 @@ final class FieldPlan: Sendable {
     let arguments: Result<JSONObject, GraphQLError>
     /// The selections below a composite field, per object type; nil for leaves.
     let child: ChildPlan?
+    /// The named type at the heart of the field's type, looked up once.
+    let namedType: NamedType?
+    /// How a leaf value is serialized, decided once instead of per value.
+    let leaf: LeafKind?
+    /// Whether the parent is an introspection type (resolved by the engine itself).
+    let parentIsIntrospection: Bool
 
     init(
         responseKey: String, fieldName: String, nodes: [Field], parentType: ObjectType, definition: FieldDefinitionInfo,
-        kind: FieldKind, arguments: Result<JSONObject, GraphQLError>, child: ChildPlan?
+        kind: FieldKind, arguments: Result<JSONObject, GraphQLError>, child: ChildPlan?, namedType: NamedType?
     ) {
         self.responseKey = responseKey
         var key: [UInt8] = []
@@ -61,6 +67,9 @@ final class FieldPlan: Sendable {
         self.kind = kind
         self.arguments = arguments
         self.child = child
+        self.namedType = namedType
+        self.leaf = namedType.flatMap(LeafKind.init)
+        self.parentIsIntrospection = parentType.name.hasPrefix("__")
     }
 }
 
@@ -147,14 +156,15 @@ func buildObjectPlan(context: PlanContext, type: ObjectType, selectionSets: [Sel
             definitions: definition.arguments, arguments: nodes[0].arguments, node: nodes[0].loc, schema: schema,
             variables: context.variables, source: context.source)
         var child: ChildPlan? = nil
-        if let named = schema.namedType(of: definition.type), named.isComposite, depth < maxPlanDepth {
+        let named = schema.namedType(of: definition.type)
+        if let named, named.isComposite, depth < maxPlanDepth {
             let sets = nodes.compactMap(\.selectionSet)
             child = ChildPlan(context: context, returnType: named, selectionSets: sets, depth: depth + 1)
         }
         fields.append(
             FieldPlan(
                 responseKey: key, fieldName: name, nodes: nodes, parentType: type, definition: definition, kind: kind,
-                arguments: arguments, child: child))
+                arguments: arguments, child: child, namedType: named))
     }
     return ObjectPlan(type: type, fields: fields)
 }

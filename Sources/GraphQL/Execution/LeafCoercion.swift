@@ -160,6 +160,47 @@ func untypedJSON(_ value: Value) -> JSON {
 
 // MARK: - Results
 
+/// A leaf type as result serialization dispatches on it, decided when the plan is built.
+enum LeafKind: Sendable {
+    case int, float, string, boolean, id
+    case custom(ScalarType)
+    case enumType(EnumType)
+
+    init?(_ type: NamedType) {
+        switch type {
+        case .enumType(let e): self = .enumType(e)
+        case .scalar(let s):
+            if s.coercion != nil {
+                self = .custom(s)
+                return
+            }
+            switch s.name {
+            case "Int": self = .int
+            case "Float": self = .float
+            case "String": self = .string
+            case "Boolean": self = .boolean
+            case "ID": self = .id
+            default: self = .custom(s)
+            }
+        default: return nil
+        }
+    }
+}
+
+/// The fast path of `serializeLeaf`: a string for `String` or `ID`, an int for `Int`, a
+/// bool for `Boolean` are already their result; everything else takes the general path.
+@inline(__always)
+func serializeLeaf(_ value: GraphQLValue, _ kind: LeafKind, _ type: NamedType) -> Result<JSON, CoercionError> {
+    if case .json(let json) = value {
+        switch (kind, json) {
+        case (.string, .string), (.id, .string), (.boolean, .bool): return .success(json)
+        case (.int, .int(let i)) where i >= minInt && i <= maxInt: return .success(json)
+        default: break
+        }
+    }
+    return serializeLeaf(value, type)
+}
+
 /// Serializes a resolved (non-null) value for a scalar or enum field.
 func serializeLeaf(_ value: GraphQLValue, _ type: NamedType) -> Result<JSON, CoercionError> {
     let json: JSON
