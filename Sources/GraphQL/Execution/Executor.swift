@@ -97,7 +97,7 @@ func selectOperation(document: Document, operationName: String?) throws(GraphQLE
             if op.name?.value == operationName { found = op }
         } else {
             if found != nil {
-                throw GraphQLErrors(errors: [
+                throw GraphQLErrors([
                     GraphQLError("Must provide operation name if query contains multiple operations.")
                 ])
             }
@@ -105,8 +105,8 @@ func selectOperation(document: Document, operationName: String?) throws(GraphQLE
         }
     }
     guard let found else {
-        if let operationName { throw GraphQLErrors(errors: [GraphQLError("Unknown operation named '\(operationName)'.")]) }
-        throw GraphQLErrors(errors: [GraphQLError("Must provide an operation.")])
+        if let operationName { throw GraphQLErrors([GraphQLError("Unknown operation named '\(operationName)'.")]) }
+        throw GraphQLErrors([GraphQLError("Must provide an operation.")])
     }
     return found
 }

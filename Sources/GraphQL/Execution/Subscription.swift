@@ -79,10 +79,10 @@ public func prepareSubscription(
     let prepared = try prepareOperation(schema: schema, document: document, operationName: operationName, variables: variables)
     let context = prepared.context
     guard prepared.operationType == .subscription else {
-        throw GraphQLErrors(errors: [GraphQLError("Expected subscription operation.")])
+        throw GraphQLErrors([GraphQLError("Expected subscription operation.")])
     }
     guard let rootType = schema.subscriptionType, let rootPlan = prepared.rootPlan else {
-        throw GraphQLErrors(errors: [
+        throw GraphQLErrors([
             GraphQLError(
                 "Schema is not configured to execute subscription operation.", source: context.source,
                 nodes: [context.operation.loc])
@@ -95,10 +95,10 @@ public func prepareSubscription(
         context: context, type: rootType, selectionSet: context.operation.selectionSet, into: &grouped, index: &index,
         visited: &visited)
     guard let first = grouped.first else {
-        throw GraphQLErrors(errors: [GraphQLError("Expected a root field in the subscription operation.")])
+        throw GraphQLErrors([GraphQLError("Expected a root field in the subscription operation.")])
     }
     guard let field = rootPlan.fields.first(where: { $0.responseKey == first.key }), field.kind == .regular else {
-        throw GraphQLErrors(errors: [
+        throw GraphQLErrors([
             GraphQLError(
                 "The subscription field '\(first.nodes[0].name.value)' is not defined.", source: context.source,
                 nodes: first.nodes.map(\.loc))
@@ -108,7 +108,7 @@ public func prepareSubscription(
     case .success(let arguments):
         return PreparedSubscription(operation: prepared, rootField: field, arguments: arguments)
     case .failure(let error):
-        throw GraphQLErrors(errors: [
+        throw GraphQLErrors([
             locatedError(error, nodes: field.locations, path: [.key(field.responseKey)], source: context.source)
         ])
     }

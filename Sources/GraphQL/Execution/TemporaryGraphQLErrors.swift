@@ -2,5 +2,5 @@
 // Delete after `git merge main`.
 public struct GraphQLErrors: Error, Sendable {
     public var errors: [GraphQLError]
-    public init(errors: [GraphQLError]) { self.errors = errors }
+    public init(_ errors: [GraphQLError]) { self.errors = errors }
 }

@@ -71,7 +71,7 @@ public func coerceVariableValues(
         }
     }
     if errors.isEmpty { return .success(coerced) }
-    return .failure(GraphQLErrors(errors: errors))
+    return .failure(GraphQLErrors(errors))
 }
 
 /// Coerces a JSON input value (nil: not provided) against an input type. Returns nil when
