@@ -15,13 +15,13 @@ func coerceLeafInput(_ value: JSON, _ type: NamedType) -> Result<JSON, CoercionE
             return .failure(
                 CoercionError(
                     "Value '\(s)' does not exist in '\(e.name)' enum."
-                        + didYouMean(suggestionList(s, e.values.map(\.name)), subMessage: "the enum value")))
+                        + Suggestions.didYouMean(Suggestions.list(s, options: e.values.map(\.name)), subMessage: "the enum value")))
         }
         let text = inspect(value)
         return .failure(
             CoercionError(
                 "Enum '\(e.name)' cannot represent non-string value: \(text)."
-                    + didYouMean(suggestionList(text, e.values.map(\.name)), subMessage: "the enum value")))
+                    + Suggestions.didYouMean(Suggestions.list(text, options: e.values.map(\.name)), subMessage: "the enum value")))
     case .scalar(let s):
         if let coercion = s.coercion { return coercion.parseValue(value) }
         switch s.name {
@@ -92,13 +92,13 @@ func coerceLeafLiteral(_ value: Value, _ type: NamedType) -> Result<JSON, Coerci
             return .failure(
                 CoercionError(
                     "Value '\(name)' does not exist in '\(e.name)' enum."
-                        + didYouMean(suggestionList(name, e.values.map(\.name)), subMessage: "the enum value")))
+                        + Suggestions.didYouMean(Suggestions.list(name, options: e.values.map(\.name)), subMessage: "the enum value")))
         }
         let text = printValue(value)
         return .failure(
             CoercionError(
                 "Enum '\(e.name)' cannot represent non-enum value: \(text)."
-                    + didYouMean(suggestionList(text, e.values.map(\.name)), subMessage: "the enum value")))
+                    + Suggestions.didYouMean(Suggestions.list(text, options: e.values.map(\.name)), subMessage: "the enum value")))
     case .scalar(let s):
         if let coercion = s.coercion { return coercion.parseLiteral(value) }
         switch s.name {

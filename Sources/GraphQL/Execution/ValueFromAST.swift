@@ -138,7 +138,7 @@ private func coerceInputObjectLiteral(
     var known: [ObjectField] = []
     for node in fieldNodes {
         if type.field(node.name.value) == nil {
-            let suggestion = didYouMean(suggestionList(node.name.value, type.fields.map(\.name)))
+            let suggestion = Suggestions.didYouMean(Suggestions.list(node.name.value, options: type.fields.map(\.name)))
             problems.append(
                 .init(
                     message: "Expected value of type '\(type.name)' not to include unknown field '\(node.name.value)'"

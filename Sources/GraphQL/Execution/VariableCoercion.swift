@@ -161,7 +161,7 @@ private func coerceInputObject(
     var known: [String] = []
     for entry in fields.entries {
         if type.field(entry.key) == nil {
-            let suggestion = didYouMean(suggestionList(entry.key, type.fields.map(\.name)))
+            let suggestion = Suggestions.didYouMean(Suggestions.list(entry.key, options: type.fields.map(\.name)))
             problems.append(
                 .init(
                     message: "Expected value of type '\(type.name)' not to include unknown field '\(entry.key)'"
