@@ -62,6 +62,48 @@ type Query {
         }
     }
 
+    static let argumentSDL = #"""
+enum Color { RED GREEN BLUE }
+input Inner { a: Int!, b: String = "bee" }
+input Pick @oneOf { a: Int, b: String }
+type Query { echo(i: Int, ii: Int!, c: Color, l: [Int!], in: Inner, p: Pick, f: Float, id: ID, b: Boolean, s: String): String }
+"""#
+
+    /// (name, document, variables, expected response) — arguments coerced without validation.
+    static let argumentCases: [(String, String, String?, String)] = [
+        ("int too large", #"{ echo(ii: 2147483648) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'ii' has invalid value: Int cannot represent non 32-bit signed integer value: 2147483648","locations":[{"line":1,"column":12}],"path":["echo"]}]}"#),
+        ("int from float", #"{ echo(ii: 1.5) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'ii' has invalid value: Int cannot represent non-integer value: 1.5","locations":[{"line":1,"column":12}],"path":["echo"]}]}"#),
+        ("enum unknown", #"{ echo(ii: 1, c: REED) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'c' has invalid value: Value 'REED' does not exist in 'Color' enum. Did you mean the enum value 'RED' or 'GREEN'?","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+        ("enum from string", #"{ echo(ii: 1, c: "RED") }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'c' has invalid value: Enum 'Color' cannot represent non-enum value: \"RED\". Did you mean the enum value 'RED' or 'GREEN'?","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+        ("null for non-null", #"{ echo(ii: null) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'ii' has invalid value: Expected value of non-null type 'Int!' not to be None.","locations":[{"line":1,"column":12}],"path":["echo"]}]}"#),
+        ("list item null", #"{ echo(ii: 1, l: [1, null]) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'l' has invalid value at [1]: Expected value of non-null type 'Int!' not to be None.","locations":[{"line":1,"column":22}],"path":["echo"]}]}"#),
+        ("input object missing field", #"{ echo(ii: 1, in: {b: "x"}) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'in' has invalid value: Expected value of type 'Inner' to include required field 'a', found: { b: \"x\" }.","locations":[{"line":1,"column":19}],"path":["echo"]}]}"#),
+        ("input object unknown field", #"{ echo(ii: 1, in: {a: 1, c: 2}) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'in' has invalid value: Expected value of type 'Inner' not to include unknown field 'c'. Did you mean 'a' or 'b'? Found: { a: 1, c: 2 }.","locations":[{"line":1,"column":26}],"path":["echo"]}]}"#),
+        ("input object not object", #"{ echo(ii: 1, in: 3) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'in' has invalid value: Expected value of type 'Inner' to be an object, found: 3.","locations":[{"line":1,"column":19}],"path":["echo"]}]}"#),
+        ("one of two", #"{ echo(ii: 1, p: {a: 1, b: "x"}) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'p' has invalid value: Within OneOf Input Object type 'Pick', exactly one field must be specified, and the value for that field must be non-null.","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+        ("one of null", #"{ echo(ii: 1, p: {a: null}) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'p' has invalid value at .a: Within OneOf Input Object type 'Pick', exactly one field must be specified, and the value for that field must be non-null.","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+        ("one of variable missing", #"query($v: Int) { echo(ii: 1, p: {a: $v}) }"#, #"{}"#, #"{"data":{"echo":null},"errors":[{"message":"Argument 'p' has invalid value: Expected variable '$v' provided to field 'a' for OneOf Input Object type 'Pick' to provide a runtime value.","locations":[{"line":1,"column":33}],"path":["echo"]}]}"#),
+        ("required variable missing", #"query($v: Int) { echo(ii: $v) }"#, #"{}"#, #"{"data":{"echo":null},"errors":[{"message":"Argument 'ii' has invalid value: Expected variable '$v' provided to type 'Int!' to provide a runtime value.","locations":[{"line":1,"column":27}],"path":["echo"]}]}"#),
+        ("required variable null", #"query($v: Int) { echo(ii: $v) }"#, #"{"v": null}"#, #"{"data":{"echo":null},"errors":[{"message":"Argument 'ii' has invalid value: Expected variable '$v' provided to non-null type 'Int!' not to be None.","locations":[{"line":1,"column":27}],"path":["echo"]}]}"#),
+        ("float from string", #"{ echo(ii: 1, f: "1") }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'f' has invalid value: Float cannot represent non numeric value: \"1\"","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+        ("id from float", #"{ echo(ii: 1, id: 1.5) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'id' has invalid value: ID cannot represent a non-string and non-integer value: 1.5","locations":[{"line":1,"column":19}],"path":["echo"]}]}"#),
+        ("boolean from int", #"{ echo(ii: 1, b: 1) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 'b' has invalid value: Boolean cannot represent a non boolean value: 1","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+        ("string from enum", #"{ echo(ii: 1, s: RED) }"#, nil, #"{"data":{"echo":null},"errors":[{"message":"Argument 's' has invalid value: String cannot represent a non string value: RED","locations":[{"line":1,"column":18}],"path":["echo"]}]}"#),
+    ]
+
+    func testArgumentCoercionAgainstGraphQLCore() async throws {
+        let schema = try buildSchema(Source(Self.argumentSDL))
+        var resolvers = Resolvers()
+        resolvers.sync("Query.echo") { _, args, _, _ in .string(JSON.object(args).encodedString()) }
+        for (name, query, variables, expected) in Self.argumentCases {
+            var vars = JSONObject()
+            if let variables, case .object(let o) = try JSON.parse(variables) { vars = o }
+            let result = await execute(
+                schema: schema, document: try parseDocument(Source(query)), variables: vars, resolvers: resolvers)
+            XCTAssertEqual(result.encodedString(), expected, name)
+        }
+    }
+
     func testDefaultsAbsentAndNull() throws {
         let schema = try buildSchema(Source(Self.sdl))
         let document = try parseDocument(
