@@ -44,6 +44,9 @@ public enum Definition: Sendable {
     case unionTypeExtension(UnionTypeDefinition)
     case enumTypeExtension(EnumTypeDefinition)
     case inputObjectTypeExtension(InputObjectTypeDefinition)
+    /// DirectiveExtension : extend directive @ Name Directives[Const] (draft, as graphql-core 3.3
+    /// parses it); only `name` and `directives` are set.
+    case directiveExtension(DirectiveDefinition)
 
     public var loc: Location {
         switch self {
@@ -56,7 +59,7 @@ public enum Definition: Sendable {
         case .unionType(let d), .unionTypeExtension(let d): return d.loc
         case .enumType(let d), .enumTypeExtension(let d): return d.loc
         case .inputObjectType(let d), .inputObjectTypeExtension(let d): return d.loc
-        case .directive(let d): return d.loc
+        case .directive(let d), .directiveExtension(let d): return d.loc
         }
     }
 
@@ -85,9 +88,11 @@ public enum OperationType: String, Sendable, Hashable {
 }
 
 /// OperationDefinition :
-///   - OperationType Name? VariableDefinitions? Directives? SelectionSet
+///   - Description? OperationType Name? VariableDefinitions? Directives? SelectionSet
 ///   - SelectionSet
 public struct OperationDefinition: Sendable {
+    /// Draft-spec description (graphql-core 3.3 parses it); nil for the shorthand form.
+    public var description: StringDescription?
     public var operation: OperationType
     public var name: Name?
     public var variableDefinitions: [VariableDefinition]
@@ -97,8 +102,10 @@ public struct OperationDefinition: Sendable {
 
     public init(
         operation: OperationType, name: Name?, variableDefinitions: [VariableDefinition],
-        directives: [Directive], selectionSet: SelectionSet, loc: Location
+        directives: [Directive], selectionSet: SelectionSet, loc: Location,
+        description: StringDescription? = nil
     ) {
+        self.description = description
         self.operation = operation
         self.name = name
         self.variableDefinitions = variableDefinitions
@@ -108,15 +115,21 @@ public struct OperationDefinition: Sendable {
     }
 }
 
-/// VariableDefinition : Variable : Type DefaultValue? Directives[Const]?
+/// VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?
 public struct VariableDefinition: Sendable {
+    /// Draft-spec description (graphql-core 3.3 parses it).
+    public var description: StringDescription?
     public var variable: Variable
     public var type: TypeNode
     public var defaultValue: Value?
     public var directives: [Directive]
     public var loc: Location
 
-    public init(variable: Variable, type: TypeNode, defaultValue: Value?, directives: [Directive], loc: Location) {
+    public init(
+        variable: Variable, type: TypeNode, defaultValue: Value?, directives: [Directive], loc: Location,
+        description: StringDescription? = nil
+    ) {
+        self.description = description
         self.variable = variable
         self.type = type
         self.defaultValue = defaultValue
@@ -231,14 +244,20 @@ public struct InlineFragment: Sendable {
     }
 }
 
-/// FragmentDefinition : fragment FragmentName TypeCondition Directives? SelectionSet
+/// FragmentDefinition : Description? fragment FragmentName TypeCondition Directives? SelectionSet
 public struct FragmentDefinition: Sendable {
+    /// Draft-spec description (graphql-core 3.3 parses it).
+    public var description: StringDescription?
     public var name: Name
     public var typeCondition: NamedTypeNode
     public var directives: [Directive]
     public var selectionSet: SelectionSet
     public var loc: Location
-    public init(name: Name, typeCondition: NamedTypeNode, directives: [Directive], selectionSet: SelectionSet, loc: Location) {
+    public init(
+        name: Name, typeCondition: NamedTypeNode, directives: [Directive], selectionSet: SelectionSet, loc: Location,
+        description: StringDescription? = nil
+    ) {
+        self.description = description
         self.name = name
         self.typeCondition = typeCondition
         self.directives = directives
@@ -516,21 +535,24 @@ public struct InputObjectTypeDefinition: Sendable {
     }
 }
 
-/// DirectiveDefinition : Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations
+/// DirectiveDefinition : Description? directive @ Name ArgumentsDefinition? Directives[Const]? repeatable? on DirectiveLocations
 public struct DirectiveDefinition: Sendable {
     public var description: StringDescription?
     public var name: Name
     public var arguments: [InputValueDefinition]
+    /// Directives applied to the directive (draft spec, as graphql-core 3.3 parses them).
+    public var directives: [Directive]
     public var repeatable: Bool
     public var locations: [Name]
     public var loc: Location
     public init(
         description: StringDescription?, name: Name, arguments: [InputValueDefinition], repeatable: Bool,
-        locations: [Name], loc: Location
+        locations: [Name], loc: Location, directives: [Directive] = []
     ) {
         self.description = description
         self.name = name
         self.arguments = arguments
+        self.directives = directives
         self.repeatable = repeatable
         self.locations = locations
         self.loc = loc
