@@ -9,7 +9,7 @@ extension Lexer {
     ///     EscapedCharacter :: one of `"` `\` `/` `b` `f` `n` `r` `t`
     ///
     /// A string without escapes becomes its value in one copy; only escapes need a buffer.
-    func readString(at start: Int) throws(GraphQLError) -> Token {
+    func readString(at start: Int, value: inout String?) throws(GraphQLError) -> Token {
         let b = bytes
         let n = b.count
         var p = start + 1
@@ -18,14 +18,13 @@ extension Lexer {
         while p < n {
             let c = b[p]
             if c == 0x22 {  // "
-                let value: String
                 if var out = buffer {
                     out.append(contentsOf: b[chunkStart..<p])
                     value = String(decoding: out, as: UTF8.self)
                 } else {
                     value = String(decoding: UnsafeBufferPointer(rebasing: b[chunkStart..<p]), as: UTF8.self)
                 }
-                return Token(.string, start, p + 1, value: value)
+                return Token(.string, start, p + 1)
             }
             if c == 0x5C {  // backslash
                 var out = buffer ?? []
@@ -131,7 +130,7 @@ extension Lexer {
     /// The value is the raw lines after the specification's BlockStringValue(): common
     /// indentation removed from all lines but the first, blank leading and trailing
     /// lines dropped, lines joined with `\n`.
-    func readBlockString(at start: Int) throws(GraphQLError) -> Token {
+    func readBlockString(at start: Int, value: inout String?) throws(GraphQLError) -> Token {
         let b = bytes
         let n = b.count
         var p = start + 3
@@ -143,7 +142,8 @@ extension Lexer {
             if c == 0x22 && p + 2 < n && b[p + 1] == 0x22 && b[p + 2] == 0x22 {
                 current.append(contentsOf: b[chunkStart..<p])
                 lines.append(current)
-                return Token(.blockString, start, p + 3, value: blockStringValue(lines))
+                value = blockStringValue(lines)
+                return Token(.blockString, start, p + 3)
             }
             if c == 0x5C && p + 3 < n && b[p + 1] == 0x22 && b[p + 2] == 0x22 && b[p + 3] == 0x22 {
                 current.append(contentsOf: b[chunkStart..<p])

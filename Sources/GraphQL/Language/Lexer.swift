@@ -13,6 +13,9 @@ struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where the next token's search starts.
     var position: Int = 0
+    /// The decoded value (escapes resolved, block strings dedented) of the last string token
+    /// `next()` returned.
+    var stringValue: String? = nil
 
     init(source: Source, bytes: UnsafeBufferPointer<UInt8>) {
         self.source = source
@@ -24,17 +27,19 @@ struct Lexer {
     ///     Token :: Punctuator | Name | IntValue | FloatValue | StringValue
     ///     Ignored :: UnicodeBOM | WhiteSpace | LineTerminator | Comment | Comma
     mutating func next() throws(GraphQLError) -> Token {
-        let token = try read(from: position)
+        let token = try read(from: position, value: &stringValue)
         position = token.end
         return token
     }
 
     /// The token `next()` would return, without moving.
     func lookahead() throws(GraphQLError) -> Token {
-        try read(from: position)
+        var ignored: String? = nil
+        return try read(from: position, value: &ignored)
     }
 
-    private func read(from start: Int) throws(GraphQLError) -> Token {
+    /// The first token at or after `start`; a string token's value goes to `value`.
+    func read(from start: Int, value: inout String?) throws(GraphQLError) -> Token {
         let b = bytes
         let n = b.count
         var p = start
@@ -62,9 +67,9 @@ struct Lexer {
             case 0x7C: return Token(.pipe, p, p + 1)
             case 0x22:  // "
                 if p + 2 < n && b[p + 1] == 0x22 && b[p + 2] == 0x22 {
-                    return try readBlockString(at: p)
+                    return try readBlockString(at: p, value: &value)
                 }
-                return try readString(at: p)
+                return try readString(at: p, value: &value)
             case 0x2D, 0x30...0x39:  // - and digits
                 return try readNumber(at: p)
             case 0x41...0x5A, 0x61...0x7A, 0x5F:  // NameStart
@@ -131,6 +136,7 @@ struct Lexer {
 
     // MARK: - Errors and characters
 
+    @inline(never)
     func syntaxError(_ message: String, at offset: Int) -> GraphQLError {
         GraphQLError("Syntax Error: " + message, source: source, nodes: [Location(start: offset, end: offset)])
     }

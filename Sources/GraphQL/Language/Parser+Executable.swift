@@ -150,6 +150,7 @@ extension Parser {
     }
 
     /// Arguments[Const] : ( Argument[?Const]+ )
+    @inline(never)
     mutating func parseArguments(isConst: Bool) throws(GraphQLError) -> [Argument] {
         try optionalMany(
             .parenL, { (p: inout Parser) throws(GraphQLError) in try p.parseArgument(isConst: isConst) }, .parenR)
@@ -170,6 +171,7 @@ extension Parser {
     ///
     ///     FragmentSpread : ... FragmentName Directives?
     ///     InlineFragment : ... TypeCondition? Directives? SelectionSet
+    @inline(never)
     mutating func parseFragment() throws(GraphQLError) -> Selection {
         let start = token
         try expectToken(.spread)

@@ -6,8 +6,9 @@ extension Parser {
     mutating func parseDescription() throws(GraphQLError) -> StringDescription? {
         guard peekDescription() else { return nil }
         let start = token
+        let value = lexer.stringValue ?? ""
         try advance()
-        return StringDescription(value: start.value ?? "", block: start.kind == .blockString, loc: loc(start))
+        return StringDescription(value: value, block: start.kind == .blockString, loc: loc(start))
     }
 
     /// SchemaDefinition : Description? schema Directives[Const]? { RootOperationTypeDefinition+ }
@@ -160,7 +161,7 @@ extension Parser {
     /// EnumValue : Name but not `true`, `false` or `null`
     mutating func parseEnumValueName() throws(GraphQLError) -> Name {
         if isKeyword(token, "true") || isKeyword(token, "false") || isKeyword(token, "null") {
-            throw syntaxError("\(describe(token)) is reserved and cannot be used for an enum value.", at: token.start)
+            throw reservedEnumValueError(token)
         }
         return try parseName()
     }

@@ -31,11 +31,7 @@ extension Parser {
         case .dollar:
             if isConst {
                 let variableToken = try expectToken(.dollar)
-                if token.kind == .name {
-                    throw syntaxError(
-                        "Unexpected variable '$\(text(of: token))' in constant value.", at: variableToken.start)
-                }
-                throw unexpected(variableToken)
+                throw constVariableError(variableToken)
             }
             return .variable(try parseVariable())
         default:
@@ -46,8 +42,9 @@ extension Parser {
     /// StringValue, either form.
     mutating func parseStringLiteral() throws(GraphQLError) -> Value {
         let start = token
+        let value = lexer.stringValue ?? ""
         try advance()
-        return .string(start.value ?? "", block: start.kind == .blockString, loc(start))
+        return .string(value, block: start.kind == .blockString, loc(start))
     }
 
     /// ListValue[Const] : [ ] | [ Value[?Const]+ ]
@@ -83,6 +80,7 @@ extension Parser {
     // MARK: - Directives
 
     /// Directives[Const] : Directive[?Const]+
+    @inline(never)
     mutating func parseDirectives(isConst: Bool) throws(GraphQLError) -> [Directive] {
         var directives: [Directive] = []
         while peek(.at) {

@@ -92,15 +92,16 @@ struct Parser {
     // MARK: - Tokens
 
     /// Moves to the next token, enforcing the token limit.
+    ///
+    /// Never inlined, here and in a few rules below: inlined into the recursive rules, the
+    /// lexer's locals would make every nesting level's stack frame larger.
+    @inline(never)
     mutating func advance() throws(GraphQLError) {
         lastEnd = token.end
         token = try lexer.next()
         if token.kind != .eof {
             tokenCount += 1
-            if tokenCount > limits.maxTokens {
-                throw syntaxError(
-                    "Document contains more than \(limits.maxTokens) tokens. Parsing aborted.", at: token.start)
-            }
+            if tokenCount > limits.maxTokens { throw tooManyTokensError() }
         }
     }
 
@@ -111,9 +112,7 @@ struct Parser {
     @discardableResult
     mutating func expectToken(_ kind: TokenKind) throws(GraphQLError) -> Token {
         let current = token
-        guard current.kind == kind else {
-            throw syntaxError("Expected \(kind.description), found \(describe(current)).", at: current.start)
-        }
+        guard current.kind == kind else { throw expectedError(kind.description, current) }
         try advance()
         return current
     }
@@ -127,9 +126,7 @@ struct Parser {
 
     /// Consumes the name `keyword`, or fails without moving.
     mutating func expectKeyword(_ keyword: StaticString) throws(GraphQLError) {
-        guard isKeyword(token, keyword) else {
-            throw syntaxError("Expected '\(keyword)', found \(describe(token)).", at: token.start)
-        }
+        guard isKeyword(token, keyword) else { throw expectedError("'\(keyword)'", token) }
         try advance()
     }
 
@@ -215,23 +212,53 @@ struct Parser {
     /// Counts one level of nesting; fails at the cursor's token past `limits.maxDepth`.
     mutating func enterNesting() throws(GraphQLError) {
         depth += 1
-        if depth > limits.maxDepth {
-            throw syntaxError("Document is nested too deeply. Parsing aborted.", at: token.start)
-        }
+        if depth > limits.maxDepth { throw nestedTooDeeplyError() }
     }
 
     @inline(__always) mutating func leaveNesting() { depth -= 1 }
 
     // MARK: - Errors
+    //
+    // Built out of line (`@inline(never)`) so that message formatting takes no room in the
+    // frames of the recursive rules: that keeps the stack a deep document needs small.
 
+    @inline(never)
     func syntaxError(_ message: String, at offset: Int) -> GraphQLError {
         lexer.syntaxError(message, at: offset)
     }
 
     /// `Unexpected <token>.` at `token` (the cursor's by default).
+    @inline(never)
     func unexpected(_ at: Token? = nil) -> GraphQLError {
         let t = at ?? token
         return syntaxError("Unexpected \(describe(t)).", at: t.start)
+    }
+
+    @inline(never)
+    func expectedError(_ expected: String, _ found: Token) -> GraphQLError {
+        syntaxError("Expected \(expected), found \(describe(found)).", at: found.start)
+    }
+
+    @inline(never)
+    func tooManyTokensError() -> GraphQLError {
+        syntaxError("Document contains more than \(limits.maxTokens) tokens. Parsing aborted.", at: token.start)
+    }
+
+    @inline(never)
+    func nestedTooDeeplyError() -> GraphQLError {
+        syntaxError("Document is nested too deeply. Parsing aborted.", at: token.start)
+    }
+
+    /// A `$` in a constant value: named if a name follows it, else just unexpected.
+    @inline(never)
+    func constVariableError(_ dollar: Token) -> GraphQLError {
+        guard token.kind == .name else { return unexpected(dollar) }
+        return syntaxError("Unexpected variable '$\(text(of: token))' in constant value.", at: dollar.start)
+    }
+
+    @inline(never)
+    func reservedEnumValueError(_ name: Token) -> GraphQLError {
+        syntaxError("\(describe(name)) is reserved and cannot be used for an enum value.", at: name.start)
     }
 
     /// A token as graphql-core describes it: its kind, then its value quoted if it has one.
@@ -240,7 +267,10 @@ struct Parser {
         case .name, .int, .float:
             return "\(token.kind.description) '\(text(of: token))'"
         case .string, .blockString:
-            return "\(token.kind.description) '\(token.value ?? "")'"
+            // Read the string again for its value: only error messages need it.
+            var value: String? = nil
+            _ = try? lexer.read(from: token.start, value: &value)
+            return "\(token.kind.description) '\(value ?? "")'"
         default:
             return token.kind.description
         }

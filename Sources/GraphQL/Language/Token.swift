@@ -52,19 +52,18 @@ enum TokenKind: UInt8, Sendable {
     }
 }
 
-/// One lexical token: its kind and byte range in the source. Only string tokens carry a
-/// decoded `value` (escapes resolved, block strings dedented); names and numbers are read
-/// from the source bytes when the parser needs them, so lexing them allocates nothing.
+/// One lexical token: its kind and byte range in the source. A plain value with nothing to
+/// retain, so copying tokens around the parser costs nothing. Names and numbers are read from
+/// the source bytes when the parser needs them; a string's decoded value is kept by the lexer
+/// (`Lexer.stringValue`) for the token it last returned.
 struct Token: Sendable {
     var kind: TokenKind
     var start: Int
     var end: Int
-    var value: String?
 
-    init(_ kind: TokenKind, _ start: Int, _ end: Int, value: String? = nil) {
+    @inline(__always) init(_ kind: TokenKind, _ start: Int, _ end: Int) {
         self.kind = kind
         self.start = start
         self.end = end
-        self.value = value
     }
 }
