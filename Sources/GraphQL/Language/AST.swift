@@ -44,9 +44,8 @@ public enum Definition: Sendable {
     case unionTypeExtension(UnionTypeDefinition)
     case enumTypeExtension(EnumTypeDefinition)
     case inputObjectTypeExtension(InputObjectTypeDefinition)
-    /// DirectiveExtension : extend directive @ Name Directives[Const] (draft, as graphql-core 3.3
-    /// parses it); only `name` and `directives` are set.
-    case directiveExtension(DirectiveDefinition)
+    /// `extend directive @name Directives[Const]` (graphql-core 3.3).
+    case directiveExtension(DirectiveExtension)
 
     public var loc: Location {
         switch self {
@@ -59,7 +58,8 @@ public enum Definition: Sendable {
         case .unionType(let d), .unionTypeExtension(let d): return d.loc
         case .enumType(let d), .enumTypeExtension(let d): return d.loc
         case .inputObjectType(let d), .inputObjectTypeExtension(let d): return d.loc
-        case .directive(let d), .directiveExtension(let d): return d.loc
+        case .directive(let d): return d.loc
+        case .directiveExtension(let d): return d.loc
         }
     }
 
@@ -88,10 +88,10 @@ public enum OperationType: String, Sendable, Hashable {
 }
 
 /// OperationDefinition :
-///   - Description? OperationType Name? VariableDefinitions? Directives? SelectionSet
+///   - OperationType Name? VariableDefinitions? Directives? SelectionSet
 ///   - SelectionSet
 public struct OperationDefinition: Sendable {
-    /// Draft-spec description (graphql-core 3.3 parses it); nil for the shorthand form.
+    /// Descriptions on operations are allowed since graphql-core 3.3 (not on the shorthand form).
     public var description: StringDescription?
     public var operation: OperationType
     public var name: Name?
@@ -102,8 +102,7 @@ public struct OperationDefinition: Sendable {
 
     public init(
         operation: OperationType, name: Name?, variableDefinitions: [VariableDefinition],
-        directives: [Directive], selectionSet: SelectionSet, loc: Location,
-        description: StringDescription? = nil
+        directives: [Directive], selectionSet: SelectionSet, loc: Location, description: StringDescription? = nil
     ) {
         self.description = description
         self.operation = operation
@@ -115,9 +114,8 @@ public struct OperationDefinition: Sendable {
     }
 }
 
-/// VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?
+/// VariableDefinition : Variable : Type DefaultValue? Directives[Const]?
 public struct VariableDefinition: Sendable {
-    /// Draft-spec description (graphql-core 3.3 parses it).
     public var description: StringDescription?
     public var variable: Variable
     public var type: TypeNode
@@ -244,9 +242,8 @@ public struct InlineFragment: Sendable {
     }
 }
 
-/// FragmentDefinition : Description? fragment FragmentName TypeCondition Directives? SelectionSet
+/// FragmentDefinition : fragment FragmentName TypeCondition Directives? SelectionSet
 public struct FragmentDefinition: Sendable {
-    /// Draft-spec description (graphql-core 3.3 parses it).
     public var description: StringDescription?
     public var name: Name
     public var typeCondition: NamedTypeNode
@@ -535,26 +532,38 @@ public struct InputObjectTypeDefinition: Sendable {
     }
 }
 
-/// DirectiveDefinition : Description? directive @ Name ArgumentsDefinition? Directives[Const]? repeatable? on DirectiveLocations
+/// DirectiveDefinition : Description? directive @ Name ArgumentsDefinition? repeatable? on DirectiveLocations
 public struct DirectiveDefinition: Sendable {
     public var description: StringDescription?
     public var name: Name
     public var arguments: [InputValueDefinition]
-    /// Directives applied to the directive (draft spec, as graphql-core 3.3 parses them).
-    public var directives: [Directive]
     public var repeatable: Bool
     public var locations: [Name]
+    /// Directives applied to the definition itself (graphql-core 3.3 allows them).
+    public var directives: [Directive]
     public var loc: Location
     public init(
         description: StringDescription?, name: Name, arguments: [InputValueDefinition], repeatable: Bool,
         locations: [Name], loc: Location, directives: [Directive] = []
     ) {
+        self.directives = directives
         self.description = description
         self.name = name
         self.arguments = arguments
-        self.directives = directives
         self.repeatable = repeatable
         self.locations = locations
+        self.loc = loc
+    }
+}
+
+/// DirectiveExtension : extend directive @ Name Directives[Const]
+public struct DirectiveExtension: Sendable {
+    public var name: Name
+    public var directives: [Directive]
+    public var loc: Location
+    public init(name: Name, directives: [Directive], loc: Location) {
+        self.name = name
+        self.directives = directives
         self.loc = loc
     }
 }
