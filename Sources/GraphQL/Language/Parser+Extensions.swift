@@ -113,7 +113,7 @@ extension Parser {
     /// DirectiveExtension : extend directive @ Name Directives[Const]
     ///
     /// From the draft specification, as graphql-core 3.3 parses it.
-    mutating func parseDirectiveExtension() throws(GraphQLError) -> DirectiveDefinition {
+    mutating func parseDirectiveExtension() throws(GraphQLError) -> DirectiveExtension {
         let start = token
         try expectKeyword("extend")
         try expectKeyword("directive")
@@ -121,8 +121,6 @@ extension Parser {
         let name = try parseName()
         let directives = try parseDirectives(isConst: true)
         if directives.isEmpty { throw unexpected() }
-        return DirectiveDefinition(
-            description: nil, name: name, arguments: [], repeatable: false, locations: [], loc: loc(start),
-            directives: directives)
+        return DirectiveExtension(name: name, directives: directives, loc: loc(start))
     }
 }
