@@ -35,6 +35,7 @@ enum SDLNode {
     case typeDefinition(TypeDefinitionNode)
     case typeExtension(TypeDefinitionNode)
     case directiveDefinition(DirectiveDefinition)
+    case directiveExtension(DirectiveExtension)
     /// Any other node carrying directives (fields, arguments, enum values, operations…).
     case directiveHolder([Directive])
     /// A named type; `inTypeSystem` when its top-level definition is SDL, not an operation.
@@ -50,6 +51,8 @@ enum SDLNode {
         switch self {
         case .schemaDefinition(let d), .schemaExtension(let d): return d.directives
         case .typeDefinition(let d), .typeExtension(let d): return d.directives
+        case .directiveDefinition(let d): return d.directives
+        case .directiveExtension(let d): return d.directives
         case .directiveHolder(let ds): return ds
         case .field(let f): return f.directives
         default: return []

@@ -37,7 +37,12 @@ final class SDLWalker {
         case .directive(let d):
             enter(.directiveDefinition(d))
             for arg in d.arguments { walk(arg, at: .argumentDefinition) }
+            walk(d.directives, at: .directiveDefinition)
             leave(.directiveDefinition(d))
+        case .directiveExtension(let d):
+            enter(.directiveExtension(d))
+            walk(d.directives, at: .directiveDefinition)
+            leave(.directiveExtension(d))
         case .operation(let op):
             let location: DirectiveLocation =
                 switch op.operation {
@@ -66,7 +71,7 @@ final class SDLWalker {
     private func isExtension(_ definition: Definition) -> Bool {
         switch definition {
         case .scalarTypeExtension, .objectTypeExtension, .interfaceTypeExtension, .unionTypeExtension,
-            .enumTypeExtension, .inputObjectTypeExtension, .schemaExtension:
+            .enumTypeExtension, .inputObjectTypeExtension, .schemaExtension, .directiveExtension:
             return true
         default:
             return false

@@ -14,10 +14,10 @@ final class KnownArgumentNamesOnDirectivesRule: SDLValidationRule {
     func enter(_ node: SDLNode) {
         guard case .directive(let directive, _) = node, let known = arguments[directive.name.value] else { return }
         for argument in directive.arguments where !known.contains(argument.name.value) {
-            let suggestions = SDLSuggestions.list(argument.name.value, options: known)
+            let suggestions = Suggestions.list(argument.name.value, options: known)
             context.report(
                 "Unknown argument '\(argument.name.value)' on directive '@\(directive.name.value)'."
-                    + SDLSuggestions.didYouMean(suggestions),
+                    + Suggestions.didYouMean(suggestions),
                 [argument.loc])
         }
     }

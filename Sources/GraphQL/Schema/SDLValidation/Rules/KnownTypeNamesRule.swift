@@ -14,7 +14,7 @@ final class KnownTypeNamesRule: SDLValidationRule {
         if defined.contains(name) { return }
         if inTypeSystem && Self.standardNames.contains(name) { return }
         let options = (inTypeSystem ? Self.standardNames : []) + context.definedTypeNames
-        let suggestions = SDLSuggestions.list(name, options: options)
-        context.report("Unknown type '\(name)'." + SDLSuggestions.didYouMean(suggestions), [named.loc])
+        let suggestions = Suggestions.list(name, options: options)
+        context.report("Unknown type '\(name)'." + Suggestions.didYouMean(suggestions), [named.loc])
     }
 }

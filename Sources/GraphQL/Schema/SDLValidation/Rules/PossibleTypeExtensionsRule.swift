@@ -25,9 +25,9 @@ final class PossibleTypeExtensionsRule: SDLValidationRule {
                 context.report("Cannot extend non-\(ext.kindName) type '\(name)'.", [definition.loc, ext.loc])
             }
         } else {
-            let suggestions = SDLSuggestions.list(name, options: uniqued(context.definedTypeNames))
+            let suggestions = Suggestions.list(name, options: uniqued(context.definedTypeNames))
             context.report(
-                "Cannot extend type '\(name)' because it is not defined." + SDLSuggestions.didYouMean(suggestions),
+                "Cannot extend type '\(name)' because it is not defined." + Suggestions.didYouMean(suggestions),
                 [ext.name.loc])
         }
     }

@@ -5,6 +5,7 @@ final class UniqueDirectivesPerLocationRule: SDLValidationRule {
     private let unique: [String: Bool]
     private var schemaDirectives: [String: Directive] = [:]
     private var typeDirectives: [String: [String: Directive]] = [:]
+    private var directiveDirectives: [String: [String: Directive]] = [:]
 
     init(_ context: SDLValidationContext) {
         self.context = context
@@ -21,6 +22,8 @@ final class UniqueDirectivesPerLocationRule: SDLValidationRule {
         switch node {
         case .schemaDefinition, .schemaExtension: seen = schemaDirectives
         case .typeDefinition(let t), .typeExtension(let t): seen = typeDirectives[t.name.value] ?? [:]
+        case .directiveDefinition(let d): seen = directiveDirectives[d.name.value] ?? [:]
+        case .directiveExtension(let d): seen = directiveDirectives[d.name.value] ?? [:]
         default: seen = [:]
         }
         for directive in directives where unique[directive.name.value] == true {
@@ -35,6 +38,8 @@ final class UniqueDirectivesPerLocationRule: SDLValidationRule {
         switch node {
         case .schemaDefinition, .schemaExtension: schemaDirectives = seen
         case .typeDefinition(let t), .typeExtension(let t): typeDirectives[t.name.value] = seen
+        case .directiveDefinition(let d): directiveDirectives[d.name.value] = seen
+        case .directiveExtension(let d): directiveDirectives[d.name.value] = seen
         default: break
         }
     }
