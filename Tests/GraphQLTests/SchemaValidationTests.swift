@@ -76,13 +76,27 @@ final class SchemaValidationTests: XCTestCase {
         ("interface Node { id: ID! } type User implements Node { id: ID } type Query { u: User }", [E("Interface field Node.id expects type ID! but User.id is type ID.", [(1, 22), (1, 60)])]),
         ("interface Node { ids: [ID!] } type User implements Node { ids: [ID] } type Query { u: User }", [E("Interface field Node.ids expects type [ID!] but User.ids is type [ID].", [(1, 23), (1, 64)])]),
         ("interface I { a: [String] } type Query implements I { a: String! }", [E("Interface field I.a expects type [String] but Query.a is type String!.", [(1, 18), (1, 58)])]),
+        ("type Query { a: String } extend schema @foo", [E("Unknown directive '@foo'.", [(1, 40)])]),
+        ("directive @a @deprecated @deprecated on FIELD type Query { a: String }", [E("The directive '@deprecated' can only be used once at this location.", [(1, 14), (1, 26)])]),
+        ("directive @a on FIELD extend directive @a @skip(if: true) type Query { a: String }", [E("Directive '@skip' may not be used on directive definition.", [(1, 43)])]),
+        ("type Query { a: String } query Q($x: String) { a(b: 1, b: 2) @foo }", [E("Unknown type 'String'.", [(1, 38)]), E("There can be only one argument named 'b'.", [(1, 50), (1, 56)]), E("Unknown directive '@foo'.", [(1, 62)])]),
+        ("input I @oneOf { a: I } type Query { f(i: I): Int }", [E("Input Object I cannot be provided a finite value because it references itself through fields: I.a.", [(1, 18)])]),
+        ("interface I implements I { a: String } type Query implements I { a: String }", [E("Type I cannot implement itself because it would create a circular reference.", [(1, 24)])]),
+        ("type Query { a: String } extend scalar Query @specifiedBy(url: \"x\")", [E("Cannot extend non-scalar type 'Query'.", [(1, 1), (1, 26)])]),
+        ("\"desc\" type Query { a: String } extend union Query = Query", [E("Cannot extend non-union type 'Query'.", [(1, 1), (1, 33)])]),
+        ("type Query { a: String } type Mutation { b: String } schema { query: Query subscription: Mutation mutation: Mutation }", [E("All root types must be different, 'Mutation' type is used as mutation and subscription root types.", [(1, 109), (1, 90)])]),
+        ("union U = Query | I interface I { a: String } type Query { u: U, a: String }", [E("Union type U can only include Object types, it cannot include I.", [(1, 19)])]),
+        ("interface I { a: String } type Query implements I { a: String } extend type Query implements I { b: Int }", [E("Type Query can only implement I once.", [(1, 49), (1, 94)])]),
+        ("input A { b: [B!]! c: A } input B { a: A! } type Query { f(a: A): Int }", []),
+
     ]
 
     func testInvalidSchemasReportGraphQLCoreErrors() {
         for (sdl, expected) in Self.cases {
             do {
                 _ = try buildSchema(Source(sdl))
-                XCTFail("expected errors for: \(sdl)")
+                // graphql-core accepts a few near misses (a list breaks an input cycle).
+                if !expected.isEmpty { XCTFail("expected errors for: \(sdl)") }
             } catch {
                 let got = error.errors.map { e in
                     "\(e.message) \(e.locations.map { "\($0.line):\($0.column)" })"
