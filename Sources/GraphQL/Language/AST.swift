@@ -578,6 +578,8 @@ public enum DirectiveLocation: String, Sendable, Hashable, CaseIterable {
     case fragmentSpread = "FRAGMENT_SPREAD"
     case inlineFragment = "INLINE_FRAGMENT"
     case variableDefinition = "VARIABLE_DEFINITION"
+    /// graphql-js 17 (graphql-core 3.3): variables of fragments with arguments.
+    case fragmentVariableDefinition = "FRAGMENT_VARIABLE_DEFINITION"
     case schema = "SCHEMA"
     case scalar = "SCALAR"
     case object = "OBJECT"
@@ -589,4 +591,6 @@ public enum DirectiveLocation: String, Sendable, Hashable, CaseIterable {
     case enumValue = "ENUM_VALUE"
     case inputObject = "INPUT_OBJECT"
     case inputFieldDefinition = "INPUT_FIELD_DEFINITION"
+    /// graphql-js 17 (graphql-core 3.3): `@deprecated` may mark a directive definition.
+    case directiveDefinition = "DIRECTIVE_DEFINITION"
 }
