@@ -301,7 +301,7 @@ struct JSONParser {
     private mutating func parseHex4(escapeOffset: Int) throws(JSONParseError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard pos < bytes.count, let digit = hexValue(bytes[pos]) else {
+            guard pos < bytes.count, let digit = jsonHexValue(bytes[pos]) else {
                 throw JSONParseError(
                     "Invalid Unicode escape at offset \(escapeOffset): '\\u' must be followed by four hex digits",
                     offset: escapeOffset)
@@ -376,11 +376,11 @@ struct JSONParser {
         let first = bytes[pos]
         if first == Byte.zero {
             pos += 1
-            if pos < bytes.count && isDigit(bytes[pos]) {
+            if pos < bytes.count && isJSONDigit(bytes[pos]) {
                 throw JSONParseError("Leading zeros are not allowed in numbers at offset \(start)", offset: start)
             }
-        } else if isDigit(first) {
-            while pos < bytes.count && isDigit(bytes[pos]) {
+        } else if isJSONDigit(first) {
+            while pos < bytes.count && isJSONDigit(bytes[pos]) {
                 if !overflow {
                     let (times10, o1) = accumulator.multipliedReportingOverflow(by: 10)
                     let (next, o2) = times10.subtractingReportingOverflow(Int(bytes[pos] - Byte.zero))
@@ -398,7 +398,7 @@ struct JSONParser {
             isInteger = false
             pos += 1
             let fractionStart = pos
-            while pos < bytes.count && isDigit(bytes[pos]) {
+            while pos < bytes.count && isJSONDigit(bytes[pos]) {
                 if !overflow {
                     let (times10, o1) = accumulator.multipliedReportingOverflow(by: 10)
                     let (next, o2) = times10.subtractingReportingOverflow(Int(bytes[pos] - Byte.zero))
@@ -423,7 +423,7 @@ struct JSONParser {
                 pos += 1
             }
             let exponentStart = pos
-            while pos < bytes.count && isDigit(bytes[pos]) {
+            while pos < bytes.count && isJSONDigit(bytes[pos]) {
                 if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[pos] - Byte.zero) }
                 pos += 1
             }
@@ -520,10 +520,10 @@ extension String {
 }
 
 @inline(__always)
-private func isDigit(_ b: UInt8) -> Bool { b &- Byte.zero < 10 }
+private func isJSONDigit(_ b: UInt8) -> Bool { b &- Byte.zero < 10 }
 
 @inline(__always)
-private func hexValue(_ b: UInt8) -> UInt32? {
+private func jsonHexValue(_ b: UInt8) -> UInt32? {
     switch b {
     case Byte.zero...Byte.nine: return UInt32(b - Byte.zero)
     case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(b - UInt8(ascii: "a") + 10)
