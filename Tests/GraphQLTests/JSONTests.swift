@@ -50,6 +50,44 @@ final class JSONTests: XCTestCase {
         XCTAssertEqual(JSON.string(input).encodedString(), expected)
     }
 
+    /// The writer scans eight bytes at a time; put each kind of special character at every
+    /// position of strings around that width and compare with a character-by-character escape.
+    func testEscapingAtEveryPositionOfTheWordScan() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                case "\r": out += "\\r"
+                case "\u{8}": out += "\\b"
+                case "\u{C}": out += "\\f"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u00" + (hex.count == 1 ? "0" : "") + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let specials = ["\"", "\\", "\n", "\u{0}", "\u{1F}", " ", "~", "\u{7F}", "\u{E9}", "\u{2028}", "\u{2029}", "\u{2020}", "\u{1F600}"]
+        for length in 0..<20 {
+            for position in 0...length {
+                for special in specials {
+                    let s = String(repeating: "a", count: position) + special + String(repeating: "b", count: length - position)
+                    XCTAssertEqual(JSON.string(s).encodedString(), reference(s), s.debugDescription)
+                }
+            }
+        }
+    }
+
     func testWriterHelpersAppendToExistingBytes() {
         var out = Array("x=".utf8)
         JSONWriter.writeString("a\tb", into: &out)

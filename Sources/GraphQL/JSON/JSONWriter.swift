@@ -71,26 +71,34 @@ public enum JSONWriter {
 
     /// Writes `s` as a quoted, escaped JSON string.
     public static func writeString(_ s: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Native Swift strings are contiguous UTF-8, so this closure runs without copying;
-        // bridged or lazily built strings take the slower iterator path.
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeEscaped($0, into: &out) }
+        // Native Swift strings (small ones included) are contiguous UTF-8, so this runs
+        // without copying; bridged strings take the copying path.
+        let done: Void? = s.utf8.withContiguousStorageIfAvailable { writeQuoted($0, into: &out) }
         if done == nil {
-            writeEscaped(Array(s.utf8), into: &out)
+            Array(s.utf8).withUnsafeBufferPointer { writeQuoted($0, into: &out) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
-    /// Escapes UTF-8 `bytes` (already known to be valid) into `out`, copying runs that need
-    /// no escaping in one append.
-    static func writeEscaped<C: RandomAccessCollection>(_ bytes: C, into out: inout [UInt8])
-    where C.Element == UInt8, C.Index == Int {
-        var runStart = bytes.startIndex
-        var i = bytes.startIndex
-        let end = bytes.endIndex
+    /// Writes valid UTF-8 `bytes` quoted and escaped, copying runs that need no escaping
+    /// in one append.
+    static func writeQuoted(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // (No reserveCapacity here: reserving small increments defeats the array's
+        // geometric growth and makes writing many strings quadratic.)
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        var i = 0
+        let end = bytes.count
+        let base = bytes.baseAddress
         while i < end {
+            // Eight bytes at a time while none is a control character, `"`, `\` or
+            // non-ASCII (which may begin U+2028/U+2029).
+            while i + 8 <= end {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base! + i).loadUnaligned(as: UInt64.self))
+                if needsAttention(word) { break }
+                i += 8
+            }
+            guard i < end else { break }
             let b = bytes[i]
-            // 0xE2 starts U+2028/U+2029 (E2 80 A8/A9); it is rare enough to check slowly.
             if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0xE2 {
                 i += 1
                 continue
@@ -100,13 +108,13 @@ public enum JSONWriter {
                     i += 1
                     continue
                 }
-                out.append(contentsOf: bytes[runStart..<i])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
                 appendASCII(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", into: &out)
                 i += 3
                 runStart = i
                 continue
             }
-            out.append(contentsOf: bytes[runStart..<i])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
             out.append(UInt8(ascii: "\\"))
             switch b {
             case 0x22: out.append(UInt8(ascii: "\""))
@@ -125,7 +133,21 @@ public enum JSONWriter {
             i += 1
             runStart = i
         }
-        out.append(contentsOf: bytes[runStart..<end])
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the word's eight bytes is below 0x20, `"`, `\` or 0x80 and above
+    /// (the classic "has a zero byte" bit tricks, applied per condition).
+    @inline(__always)
+    static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = hasZeroByte(word ^ (ones &* 0x22))
+        let backslash = hasZeroByte(word ^ (ones &* 0x5C))
+        return (control | quote | backslash | (word & highs)) != 0
     }
 
     /// Appends a literal's bytes without building an intermediate array.
@@ -148,7 +170,8 @@ public enum JSONWriter {
         // Work on the magnitude as UInt so Int.min needs no special case.
         var magnitude = value.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 20 digits
-        withUnsafeMutableBytes(of: &digits) { buffer in
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let buffer = raw.bindMemory(to: UInt8.self)
             var pos = buffer.count
             repeat {
                 pos -= 1
@@ -156,7 +179,7 @@ public enum JSONWriter {
                 magnitude /= 10
             } while magnitude > 0
             if value < 0 { out.append(UInt8(ascii: "-")) }
-            out.append(contentsOf: buffer[pos...])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[pos...]))
         }
     }
 
@@ -191,7 +214,8 @@ public enum JSONWriter {
     /// in JavaScript's layout.
     private static func formatJavaScriptNumber(shortest text: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // Double needs at most 17 digits
-        withUnsafeMutableBytes(of: &digits) { d in
+        withUnsafeMutableBytes(of: &digits) { raw in
+            let d = raw.bindMemory(to: UInt8.self)
             var k = 0  // significant digits kept
             var pointPosition = 0  // digits seen before the decimal point
             var sawPoint = false
@@ -234,21 +258,21 @@ public enum JSONWriter {
             let n = pointPosition - leadingZeros + exponent
             if negative { out.append(UInt8(ascii: "-")) }
             if k <= n && n <= 21 {
-                out.append(contentsOf: d[0..<k])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<k]))
                 for _ in 0..<(n - k) { out.append(UInt8(ascii: "0")) }
             } else if 0 < n && n <= 21 {
-                out.append(contentsOf: d[0..<n])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<n]))
                 out.append(UInt8(ascii: "."))
-                out.append(contentsOf: d[n..<k])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: d[n..<k]))
             } else if -6 < n && n <= 0 {
                 out.append(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")])
                 for _ in 0..<(-n) { out.append(UInt8(ascii: "0")) }
-                out.append(contentsOf: d[0..<k])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: d[0..<k]))
             } else {
                 out.append(d[0])
                 if k > 1 {
                     out.append(UInt8(ascii: "."))
-                    out.append(contentsOf: d[1..<k])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: d[1..<k]))
                 }
                 out.append(UInt8(ascii: "e"))
                 out.append(n - 1 < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
