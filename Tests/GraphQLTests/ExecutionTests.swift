@@ -271,6 +271,16 @@ type Mutation { add(n: Int!): Int! }
         }
     }
 
+    func testMapErrorReplacesNonGraphQLErrors() async throws {
+        var resolvers = Self.resolvers(counter: Counter())
+        resolvers.mapError = { _ in GraphQLError("Internal server error", extensions: [("code", .string("INTERNAL_SERVER_ERROR"))]) }
+        let actual = try await run("{ failPlain fail }", resolvers: resolvers)
+        XCTAssertEqual(
+            actual,
+            #"{"data":{"failPlain":null,"fail":null},"errors":[{"message":"Internal server error","locations":[{"line":1,"column":3}],"path":["failPlain"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}},{"message":"boom","locations":[{"line":1,"column":13}],"path":["fail"],"extensions":{"code":"X"}}]}"#
+        )
+    }
+
     func testPreparedOperationRunsAgain() async throws {
         let schema = try schema()
         let prepared = try prepareOperation(

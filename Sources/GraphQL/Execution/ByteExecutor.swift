@@ -55,7 +55,7 @@ struct ByteExecutor {
             }
             try writeValue(field.definition.type, field: field, value: value)
         } catch {
-            let located = locatedError(error, nodes: field.locations, path: path, source: plan.source)
+            let located = locatedError(error, nodes: field.locations, path: path, source: plan.source, mapError: resolvers.mapError)
             if field.definition.type.isNonNull { throw FieldFailure(error: located) }
             errors.append(located)
             out.removeSubrange(mark...)
@@ -138,7 +138,7 @@ struct ByteExecutor {
             do {
                 try writeValue(itemType, field: field, value: item(i))
             } catch {
-                let located = locatedError(error, nodes: field.locations, path: path, source: plan.source)
+                let located = locatedError(error, nodes: field.locations, path: path, source: plan.source, mapError: resolvers.mapError)
                 if itemType.isNonNull { throw FieldFailure(error: located) }
                 errors.append(located)
                 out.removeSubrange(mark...)

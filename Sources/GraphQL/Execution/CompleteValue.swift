@@ -48,7 +48,7 @@ struct AsyncExecutor {
             }
             return try await complete(field.definition.type, field: field, value: value, path: path)
         } catch {
-            let located = locatedError(error, nodes: field.locations, path: path, source: plan.source)
+            let located = locatedError(error, nodes: field.locations, path: path, source: plan.source, mapError: resolvers.mapError)
             if field.definition.type.isNonNull { throw FieldFailure(error: located) }
             state.errors.append(located)
             return .null
@@ -88,7 +88,7 @@ struct AsyncExecutor {
                 do {
                     out.append(try await complete(itemType, field: field, value: item, path: itemPath))
                 } catch {
-                    let located = locatedError(error, nodes: field.locations, path: itemPath, source: plan.source)
+                    let located = locatedError(error, nodes: field.locations, path: itemPath, source: plan.source, mapError: resolvers.mapError)
                     if itemType.isNonNull { throw FieldFailure(error: located) }
                     state.errors.append(located)
                     out.append(.null)

@@ -120,13 +120,18 @@ struct FieldFailure: Error {
 /// A thrown error as a located GraphQL error. A `GraphQLError` keeps its message and
 /// extensions (and a location or path it already has); any other error becomes its
 /// description: the server layer decides what to hide.
-func locatedError(_ error: any Error, nodes: [Location], path: [PathComponent], source: Source?) -> GraphQLError {
+func locatedError(
+    _ error: any Error, nodes: [Location], path: [PathComponent], source: Source?,
+    mapError: (@Sendable (any Error) -> GraphQLError)? = nil
+) -> GraphQLError {
     if let f = error as? FieldFailure { return f.error }
     var e: GraphQLError
     if let g = error as? GraphQLError {
         e = g
     } else if let c = error as? CoercionError {
         e = GraphQLError(c.message)
+    } else if let mapError {
+        e = mapError(error)
     } else {
         e = GraphQLError(String(describing: error))
     }

@@ -40,6 +40,11 @@ public struct Resolvers: Sendable, ExpressibleByDictionaryLiteral {
     private(set) var byType: [String: [String: FieldResolver]] = [:]
     private(set) var typeResolvers: [String: TypeResolver] = [:]
 
+    /// Turns an error a resolver threw that is not a `GraphQLError` into the error the
+    /// response shows; without it, the error's description is the message. The server sets
+    /// this to hide internals (`INTERNAL_SERVER_ERROR`) and log the original.
+    public var mapError: (@Sendable (any Error) -> GraphQLError)?
+
     public init() {}
 
     public init(dictionaryLiteral elements: (String, FieldResolver)...) {
