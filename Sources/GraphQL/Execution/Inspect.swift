@@ -60,8 +60,8 @@ func pythonFloatRepr(_ d: Double) -> String {
     if d.isNaN { return "nan" }
     if d.isInfinite { return d < 0 ? "-inf" : "inf" }
     var s = "\(d)"
-    // Swift writes `1e-05` style exponents as `1e-05`; Python as well. Swift writes large
-    // values like `1e+16`, as Python does; integral values below that keep `.0`.
+    // Swift's shortest digits agree with Python's; only the exponent's spelling differs
+    // (Python pads it to two digits and drops a `.0` mantissa).
     if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
         let mantissa = s[..<e]
         var exponent = String(s[s.index(after: e)...])

@@ -49,9 +49,11 @@ struct IntrospectionType: GraphQLObjectValue {
             if case .scalar(let s) = named { return .optional(s.specifiedByURL) }
             return .null
         case "fields":
-            guard let named, named.fields.isEmpty == false || named.isComposite, !named.isLeaf else { return .null }
-            if case .union = named { return .null }
-            return fields(of: named, includeDeprecated)
+            switch named {
+            case .object(let t)?: return fields(t.fields, includeDeprecated)
+            case .interface(let t)?: return fields(t.fields, includeDeprecated)
+            default: return .null
+            }
         case "interfaces":
             switch named {
             case .object(let o): return .list(o.interfaces.map { typeValue(.named($0)) })
@@ -88,9 +90,9 @@ struct IntrospectionType: GraphQLObjectValue {
         }
     }
 
-    private func fields(of named: NamedType, _ includeDeprecated: Bool) -> GraphQLValue {
+    private func fields(_ all: [FieldDefinitionInfo], _ includeDeprecated: Bool) -> GraphQLValue {
         .list(
-            named.fields.filter { includeDeprecated || $0.deprecationReason == nil }.map {
+            all.filter { includeDeprecated || $0.deprecationReason == nil }.map {
                 .object(IntrospectionField(schema: schema, field: $0))
             })
     }
