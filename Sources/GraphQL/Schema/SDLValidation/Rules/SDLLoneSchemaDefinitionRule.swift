@@ -1,5 +1,5 @@
 /// A document defines at most one schema.
-final class LoneSchemaDefinitionRule: SDLValidationRule {
+final class SDLLoneSchemaDefinitionRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var count = 0
 

@@ -1,5 +1,5 @@
 /// Each operation has one root type across the schema definition and its extensions.
-final class UniqueOperationTypesRule: SDLValidationRule {
+final class SDLUniqueOperationTypesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var defined: [OperationType: RootOperationTypeDefinition] = [:]
 

@@ -1,5 +1,5 @@
 /// Arguments of each field and directive definition are uniquely named.
-final class UniqueArgumentDefinitionNamesRule: SDLValidationRule {
+final class SDLUniqueArgumentDefinitionNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
 
     init(_ context: SDLValidationContext) { self.context = context }

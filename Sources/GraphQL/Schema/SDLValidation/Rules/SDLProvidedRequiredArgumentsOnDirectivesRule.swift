@@ -1,5 +1,5 @@
 /// A directive is given every argument that is non-null and has no default.
-final class ProvidedRequiredArgumentsOnDirectivesRule: SDLValidationRule {
+final class SDLProvidedRequiredArgumentsOnDirectivesRule: SDLValidationRule {
     private let context: SDLValidationContext
     /// Per directive: its required arguments and their types, in definition order.
     private let required: [String: [(name: String, type: String)]]

@@ -1,5 +1,5 @@
 /// A type extension extends a type the document defines, of the same kind.
-final class PossibleTypeExtensionsRule: SDLValidationRule {
+final class SDLPossibleTypeExtensionsRule: SDLValidationRule {
     private let context: SDLValidationContext
     private lazy var definitions: [String: TypeDefinitionNode] = {
         var map: [String: TypeDefinitionNode] = [:]

@@ -1,5 +1,5 @@
 /// Arguments given to a directive are ones it defines.
-final class KnownArgumentNamesOnDirectivesRule: SDLValidationRule {
+final class SDLKnownArgumentNamesOnDirectivesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private let arguments: [String: [String]]
 

@@ -1,5 +1,5 @@
 /// No two directive definitions share a name.
-final class UniqueDirectiveNamesRule: SDLValidationRule {
+final class SDLUniqueDirectiveNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var known: [String: Name] = [:]
 

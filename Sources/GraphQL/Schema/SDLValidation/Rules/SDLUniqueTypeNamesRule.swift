@@ -1,5 +1,5 @@
 /// No two type definitions share a name.
-final class UniqueTypeNamesRule: SDLValidationRule {
+final class SDLUniqueTypeNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var known: [String: Name] = [:]
 

@@ -1,5 +1,5 @@
 /// An enum's values (with its extensions') are uniquely named.
-final class UniqueEnumValueNamesRule: SDLValidationRule {
+final class SDLUniqueEnumValueNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var known: [String: [String: Name]] = [:]
 

@@ -1,5 +1,5 @@
 /// Fields of objects, interfaces and input objects (with their extensions') are uniquely named.
-final class UniqueFieldDefinitionNamesRule: SDLValidationRule {
+final class SDLUniqueFieldDefinitionNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var known: [String: [String: Name]] = [:]
 
