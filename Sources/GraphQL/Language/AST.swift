@@ -44,6 +44,8 @@ public enum Definition: Sendable {
     case unionTypeExtension(UnionTypeDefinition)
     case enumTypeExtension(EnumTypeDefinition)
     case inputObjectTypeExtension(InputObjectTypeDefinition)
+    /// `extend directive @name Directives[Const]` (graphql-core 3.3).
+    case directiveExtension(DirectiveExtension)
 
     public var loc: Location {
         switch self {
@@ -57,6 +59,7 @@ public enum Definition: Sendable {
         case .enumType(let d), .enumTypeExtension(let d): return d.loc
         case .inputObjectType(let d), .inputObjectTypeExtension(let d): return d.loc
         case .directive(let d): return d.loc
+        case .directiveExtension(let d): return d.loc
         }
     }
 
@@ -88,6 +91,8 @@ public enum OperationType: String, Sendable, Hashable {
 ///   - OperationType Name? VariableDefinitions? Directives? SelectionSet
 ///   - SelectionSet
 public struct OperationDefinition: Sendable {
+    /// Descriptions on operations are allowed since graphql-core 3.3 (not on the shorthand form).
+    public var description: StringDescription?
     public var operation: OperationType
     public var name: Name?
     public var variableDefinitions: [VariableDefinition]
@@ -97,8 +102,9 @@ public struct OperationDefinition: Sendable {
 
     public init(
         operation: OperationType, name: Name?, variableDefinitions: [VariableDefinition],
-        directives: [Directive], selectionSet: SelectionSet, loc: Location
+        directives: [Directive], selectionSet: SelectionSet, loc: Location, description: StringDescription? = nil
     ) {
+        self.description = description
         self.operation = operation
         self.name = name
         self.variableDefinitions = variableDefinitions
@@ -110,13 +116,18 @@ public struct OperationDefinition: Sendable {
 
 /// VariableDefinition : Variable : Type DefaultValue? Directives[Const]?
 public struct VariableDefinition: Sendable {
+    public var description: StringDescription?
     public var variable: Variable
     public var type: TypeNode
     public var defaultValue: Value?
     public var directives: [Directive]
     public var loc: Location
 
-    public init(variable: Variable, type: TypeNode, defaultValue: Value?, directives: [Directive], loc: Location) {
+    public init(
+        variable: Variable, type: TypeNode, defaultValue: Value?, directives: [Directive], loc: Location,
+        description: StringDescription? = nil
+    ) {
+        self.description = description
         self.variable = variable
         self.type = type
         self.defaultValue = defaultValue
@@ -233,12 +244,17 @@ public struct InlineFragment: Sendable {
 
 /// FragmentDefinition : fragment FragmentName TypeCondition Directives? SelectionSet
 public struct FragmentDefinition: Sendable {
+    public var description: StringDescription?
     public var name: Name
     public var typeCondition: NamedTypeNode
     public var directives: [Directive]
     public var selectionSet: SelectionSet
     public var loc: Location
-    public init(name: Name, typeCondition: NamedTypeNode, directives: [Directive], selectionSet: SelectionSet, loc: Location) {
+    public init(
+        name: Name, typeCondition: NamedTypeNode, directives: [Directive], selectionSet: SelectionSet, loc: Location,
+        description: StringDescription? = nil
+    ) {
+        self.description = description
         self.name = name
         self.typeCondition = typeCondition
         self.directives = directives
@@ -523,16 +539,31 @@ public struct DirectiveDefinition: Sendable {
     public var arguments: [InputValueDefinition]
     public var repeatable: Bool
     public var locations: [Name]
+    /// Directives applied to the definition itself (graphql-core 3.3 allows them).
+    public var directives: [Directive]
     public var loc: Location
     public init(
         description: StringDescription?, name: Name, arguments: [InputValueDefinition], repeatable: Bool,
-        locations: [Name], loc: Location
+        locations: [Name], loc: Location, directives: [Directive] = []
     ) {
+        self.directives = directives
         self.description = description
         self.name = name
         self.arguments = arguments
         self.repeatable = repeatable
         self.locations = locations
+        self.loc = loc
+    }
+}
+
+/// DirectiveExtension : extend directive @ Name Directives[Const]
+public struct DirectiveExtension: Sendable {
+    public var name: Name
+    public var directives: [Directive]
+    public var loc: Location
+    public init(name: Name, directives: [Directive], loc: Location) {
+        self.name = name
+        self.directives = directives
         self.loc = loc
     }
 }

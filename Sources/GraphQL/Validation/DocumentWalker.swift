@@ -1,0 +1,199 @@
+/// Walks an executable document in graphql-js's visiting order, keeping `TypeInfo` up
+/// to date around every node and calling a set of visitors in parallel: each visitor
+/// may skip a subtree without affecting the others.
+///
+/// Type-system definitions in an executable document are not walked: the
+/// ExecutableDefinitions rule reports them, and nothing below them can be executed.
+struct DocumentWalker {
+    let typeInfo: TypeInfo
+    let visitors: [ValidationRule]
+    /// For each visitor, the depth at which it asked to skip, or -1.
+    private var skipDepth: [Int]
+    private var depth = 0
+    /// Set when the context has seen too many errors.
+    let shouldStop: () -> Bool
+
+    init(typeInfo: TypeInfo, visitors: [ValidationRule], shouldStop: @escaping () -> Bool) {
+        self.typeInfo = typeInfo
+        self.visitors = visitors
+        self.skipDepth = Array(repeating: -1, count: visitors.count)
+        self.shouldStop = shouldStop
+    }
+
+    // MARK: - Parallel enter/leave
+
+    private mutating func enter(_ node: VisitNode) {
+        typeInfo.enter(node)
+        depth += 1
+        for i in visitors.indices where skipDepth[i] < 0 {
+            if case .skip = visitors[i].enter(node) { skipDepth[i] = depth }
+        }
+    }
+
+    private mutating func leave(_ node: VisitNode) {
+        for i in visitors.indices {
+            if skipDepth[i] < 0 {
+                visitors[i].leave(node)
+            } else if skipDepth[i] == depth {
+                skipDepth[i] = -1
+            }
+        }
+        depth -= 1
+        typeInfo.leave(node)
+    }
+
+    // MARK: - The walk (children in QUERY_DOCUMENT_KEYS order)
+
+    mutating func walk(_ document: Document) {
+        let node = VisitNode.document(document)
+        enter(node)
+        for definition in document.definitions {
+            if shouldStop() { break }
+            switch definition {
+            case .operation(let op): walk(op)
+            case .fragment(let fragment): walk(fragment)
+            default: break
+            }
+        }
+        leave(node)
+    }
+
+    mutating func walk(_ op: OperationDefinition) {
+        let node = VisitNode.operation(op)
+        enter(node)
+        for v in op.variableDefinitions { walk(v) }
+        walk(op.directives)
+        walk(op.selectionSet)
+        leave(node)
+    }
+
+    mutating func walk(_ fragment: FragmentDefinition) {
+        let node = VisitNode.fragmentDefinition(fragment)
+        enter(node)
+        walk(fragment.typeCondition)
+        walk(fragment.directives)
+        walk(fragment.selectionSet)
+        leave(node)
+    }
+
+    mutating func walk(_ definition: VariableDefinition) {
+        let node = VisitNode.variableDefinition(definition)
+        enter(node)
+        walkVariable(definition.variable)
+        walk(definition.type)
+        if let value = definition.defaultValue { walk(value) }
+        walk(definition.directives)
+        leave(node)
+    }
+
+    mutating func walkVariable(_ variable: Variable) {
+        let node = VisitNode.variable(variable)
+        enter(node)
+        leave(node)
+    }
+
+    mutating func walk(_ type: TypeNode) {
+        switch type {
+        case .named(let named):
+            walk(named)
+        case .list(let inner, _):
+            let node = VisitNode.listType(type)
+            enter(node)
+            walk(inner)
+            leave(node)
+        case .nonNull(let inner, _):
+            let node = VisitNode.nonNullType(type)
+            enter(node)
+            walk(inner)
+            leave(node)
+        }
+    }
+
+    mutating func walk(_ named: NamedTypeNode) {
+        let node = VisitNode.namedType(named)
+        enter(node)
+        leave(node)
+    }
+
+    mutating func walk(_ selectionSet: SelectionSet) {
+        let node = VisitNode.selectionSet(selectionSet)
+        enter(node)
+        for selection in selectionSet.selections {
+            switch selection {
+            case .field(let field): walk(field)
+            case .fragmentSpread(let spread): walk(spread)
+            case .inlineFragment(let inline): walk(inline)
+            }
+        }
+        leave(node)
+    }
+
+    mutating func walk(_ field: Field) {
+        let node = VisitNode.field(field)
+        enter(node)
+        walk(field.arguments)
+        walk(field.directives)
+        if let selectionSet = field.selectionSet { walk(selectionSet) }
+        leave(node)
+    }
+
+    mutating func walk(_ spread: FragmentSpread) {
+        let node = VisitNode.fragmentSpread(spread)
+        enter(node)
+        walk(spread.directives)
+        leave(node)
+    }
+
+    mutating func walk(_ inline: InlineFragment) {
+        let node = VisitNode.inlineFragment(inline)
+        enter(node)
+        if let condition = inline.typeCondition { walk(condition) }
+        walk(inline.directives)
+        walk(inline.selectionSet)
+        leave(node)
+    }
+
+    mutating func walk(_ arguments: [Argument]) {
+        for argument in arguments {
+            let node = VisitNode.argument(argument)
+            enter(node)
+            walk(argument.value)
+            leave(node)
+        }
+    }
+
+    mutating func walk(_ directives: [Directive]) {
+        for directive in directives {
+            let node = VisitNode.directive(directive)
+            enter(node)
+            walk(directive.arguments)
+            leave(node)
+        }
+    }
+
+    mutating func walk(_ value: Value) {
+        switch value {
+        case .variable(let variable):
+            walkVariable(variable)
+        case .list(let items, _):
+            let node = VisitNode.value(value)
+            enter(node)
+            for item in items { walk(item) }
+            leave(node)
+        case .object(let fields, _):
+            let node = VisitNode.value(value)
+            enter(node)
+            for field in fields {
+                let fieldNode = VisitNode.objectField(field)
+                enter(fieldNode)
+                walk(field.value)
+                leave(fieldNode)
+            }
+            leave(node)
+        default:
+            let node = VisitNode.value(value)
+            enter(node)
+            leave(node)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// The rules every executable document is checked with, in graphql-core 3.3's order
+/// (`specified_rules`). The order decides which error comes first at the same node.
+public let specifiedRules: [ValidationRule.Type] = [
+    ExecutableDefinitionsRule.self,
+    UniqueOperationNamesRule.self,
+]

@@ -1,0 +1,189 @@
+/// Where a variable is used, and what the schema expects there.
+public struct VariableUsage {
+    public let node: Variable
+    /// The input type expected at the position, if known.
+    public let type: TypeReference?
+    /// The input type around the position (the input object of an object field).
+    public let parentType: TypeReference?
+    /// The default value of the argument or input field at the position, if any.
+    public let defaultValue: Value?
+}
+
+/// What every rule may ask while the document is walked: the schema, the document,
+/// the shared `TypeInfo`, look-ups over fragments and variable usages (cached, since
+/// several rules ask the same questions), and the error sink.
+public final class ValidationContext {
+    public let schema: Schema
+    public let document: Document
+    public let typeInfo: TypeInfo
+    public private(set) var errors: [GraphQLError] = []
+    /// graphql-core stops after this many errors and says so.
+    public let maxErrors: Int
+    /// Set once the error limit or the fragment work budget is exhausted.
+    public private(set) var aborted = false
+
+    private var fragmentsByName: [String: FragmentDefinition] = [:]
+    private var spreadsCache: [Int: [FragmentSpread]] = [:]
+    private var usagesCache: [Int: [VariableUsage]] = [:]
+    private var recursiveUsagesCache: [Int: [VariableUsage]] = [:]
+    private var referencedFragmentsCache: [Int: [FragmentDefinition]] = [:]
+    /// A budget on fragment work, so a document of fragments spreading each other many
+    /// times over cannot make validation quadratic (graphql-core's MAX_FRAGMENT_WORK).
+    private var remainingFragmentWork = 50_000
+
+    init(schema: Schema, document: Document, typeInfo: TypeInfo, maxErrors: Int) {
+        self.schema = schema
+        self.document = document
+        self.typeInfo = typeInfo
+        self.maxErrors = maxErrors
+        for case .fragment(let f) in document.definitions where fragmentsByName[f.name.value] == nil {
+            fragmentsByName[f.name.value] = f
+        }
+    }
+
+    public var source: Source? { document.source }
+
+    // MARK: - Errors
+
+    /// Reports an error located at the start of each given node.
+    public func report(_ message: String, _ nodes: Location...) {
+        report(GraphQLError(message, source: document.source, nodes: nodes))
+    }
+
+    public func report(_ message: String, nodes: [Location]) {
+        report(GraphQLError(message, source: document.source, nodes: nodes))
+    }
+
+    public func report(_ error: GraphQLError) {
+        guard !aborted else { return }
+        if errors.count >= maxErrors {
+            errors.append(GraphQLError("Too many validation errors, error limit reached. Validation aborted."))
+            aborted = true
+            return
+        }
+        errors.append(error)
+    }
+
+    private func spendFragmentWork(_ cost: Int) {
+        remainingFragmentWork -= cost
+        if remainingFragmentWork < 0 && !aborted {
+            errors.append(GraphQLError("Validation aborted."))
+            aborted = true
+        }
+    }
+
+    // MARK: - Fragments
+
+    /// The first fragment definition with this name.
+    public func fragment(named name: String) -> FragmentDefinition? { fragmentsByName[name] }
+
+    /// The spreads in a selection set and the selection sets nested in it (not inside the
+    /// spread fragments), in graphql-core's order.
+    public func fragmentSpreads(in selectionSet: SelectionSet) -> [FragmentSpread] {
+        if let cached = spreadsCache[selectionSet.loc.start] { return cached }
+        var spreads: [FragmentSpread] = []
+        var setsToVisit = [selectionSet]
+        while let set = setsToVisit.popLast() {
+            for selection in set.selections {
+                switch selection {
+                case .fragmentSpread(let spread): spreads.append(spread)
+                case .field(let field): if let s = field.selectionSet { setsToVisit.append(s) }
+                case .inlineFragment(let inline): setsToVisit.append(inline.selectionSet)
+                }
+            }
+        }
+        spreadsCache[selectionSet.loc.start] = spreads
+        return spreads
+    }
+
+    /// Every fragment the operation uses, directly or through other fragments, in the
+    /// order they are first spread.
+    public func recursivelyReferencedFragments(_ operation: OperationDefinition) -> [FragmentDefinition] {
+        if let cached = referencedFragmentsCache[operation.loc.start] { return cached }
+        var names: [String] = []
+        var collected = Set<String>()
+        for spread in fragmentSpreads(in: operation.selectionSet) where collected.insert(spread.name.value).inserted {
+            names.append(spread.name.value)
+        }
+        spendFragmentWork(names.count)
+        var fragments: [FragmentDefinition] = []
+        var i = 0
+        while i < names.count {
+            if let fragment = fragmentsByName[names[i]] {
+                fragments.append(fragment)
+                let spreads = fragmentSpreads(in: fragment.selectionSet)
+                spendFragmentWork(spreads.count)
+                for spread in spreads where collected.insert(spread.name.value).inserted {
+                    names.append(spread.name.value)
+                }
+            }
+            i += 1
+        }
+        referencedFragmentsCache[operation.loc.start] = fragments
+        return fragments
+    }
+
+    // MARK: - Variable usages
+
+    /// The variables used in an operation or fragment itself (not in fragments it spreads),
+    /// with the input type expected where each is used. Default values of variable
+    /// definitions are not usages.
+    public func variableUsages(in operation: OperationDefinition) -> [VariableUsage] {
+        if let cached = usagesCache[operation.loc.start] { return cached }
+        let info = TypeInfo(schema: schema)
+        let collector = VariableUsageCollector(context: self)
+        collector.typeInfo = info
+        var walker = DocumentWalker(typeInfo: info, visitors: [collector], shouldStop: { false })
+        walker.walk(operation)
+        usagesCache[operation.loc.start] = collector.usages
+        return collector.usages
+    }
+
+    public func variableUsages(in fragment: FragmentDefinition) -> [VariableUsage] {
+        if let cached = usagesCache[fragment.loc.start] { return cached }
+        let info = TypeInfo(schema: schema)
+        let collector = VariableUsageCollector(context: self)
+        collector.typeInfo = info
+        var walker = DocumentWalker(typeInfo: info, visitors: [collector], shouldStop: { false })
+        walker.walk(fragment)
+        usagesCache[fragment.loc.start] = collector.usages
+        return collector.usages
+    }
+
+    /// The variables used by an operation, including in every fragment it reaches.
+    public func recursiveVariableUsages(_ operation: OperationDefinition) -> [VariableUsage] {
+        if let cached = recursiveUsagesCache[operation.loc.start] { return cached }
+        var usages = variableUsages(in: operation)
+        let fragments = recursivelyReferencedFragments(operation)
+        spendFragmentWork(fragments.count)
+        for fragment in fragments {
+            let local = variableUsages(in: fragment)
+            spendFragmentWork(local.count)
+            usages.append(contentsOf: local)
+        }
+        recursiveUsagesCache[operation.loc.start] = usages
+        return usages
+    }
+}
+
+/// Collects variable usages with its walker's own TypeInfo (the expected input type at
+/// each variable), skipping variable definitions.
+final class VariableUsageCollector: ValidationRule {
+    var usages: [VariableUsage] = []
+    /// The TypeInfo of the walker this collector runs in.
+    var typeInfo: TypeInfo?
+
+    override func enter(_ node: VisitNode) -> VisitResult {
+        switch node {
+        case .variableDefinition:
+            return .skip
+        case .variable(let variable):
+            usages.append(VariableUsage(
+                node: variable, type: typeInfo?.inputType, parentType: typeInfo?.parentInputType,
+                defaultValue: typeInfo?.defaultValue))
+            return .proceed
+        default:
+            return .proceed
+        }
+    }
+}
