@@ -25,7 +25,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The schema (SDL) to check the documents against.", valueName: "path"))
     var schema: String = "Schema/chat.graphql"
 
-    @Argument(help: ArgumentHelp("Executable GraphQL documents (operations and fragments) to check.", valueName: "document"))
+    // Qualified: the GraphQL module's AST has an `Argument` too.
+    @ArgumentParser.Argument(help: ArgumentHelp("Executable GraphQL documents (operations and fragments) to check.", valueName: "document"))
     var documents: [String] = []
 
     func run() throws {
@@ -57,8 +58,9 @@ struct CheckCommand: ParsableCommand {
             return
         }
         // Type-system definitions in a client document are the ExecutableDefinitions
-        // rule's to report, like every other validation error.
-        for validationError in validate(schema: schema, document: document) {
+        // rule's to report, like every other validation error. (Qualified: a command's
+        // own `validate()` would shadow the engine's.)
+        for validationError in GraphQL.validate(schema: schema, document: document) {
             diagnostics.report(validationError, file: path)
         }
     }
