@@ -97,9 +97,9 @@ def test_hostile_document(name: str, tmp_path: pathlib.Path, switchboard_bin: pa
     elapsed = time.monotonic() - started
     stdout = proc.stdout.decode("utf-8", errors="replace")
     stderr = proc.stderr.decode("utf-8", errors="replace")
+    status = f"killed by signal {-proc.returncode}" if proc.returncode < 0 else f"exit status {proc.returncode}"
     assert proc.returncode == 1, (
-        f"exit status {proc.returncode} (negative: killed by a signal) after {elapsed:.1f} s; "
-        f"stdout {stdout[:500]!r}, stderr {stderr[-2000:]!r}"
+        f"{status} after {elapsed:.1f} s; stdout {stdout[:500]!r}, stderr {stderr[-2000:]!r}"
     )
     lines = stdout.splitlines()
     assert len(lines) == 1, f"{len(lines)} lines of output, expected one: {stdout[:1000]!r}"
