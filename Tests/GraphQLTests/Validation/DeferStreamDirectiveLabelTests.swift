@@ -4,7 +4,7 @@ import XCTest
 /// DeferStreamDirectiveLabel: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class DeferStreamDirectiveLabelTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(DeferStreamDirectiveLabel.self, [
             RuleCaseB(
                 "unique labels",

@@ -4,7 +4,7 @@ import XCTest
 /// DeferStreamDirectiveOnRootField: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class DeferStreamDirectiveOnRootFieldTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(DeferStreamDirectiveOnRootField.self, [
             RuleCaseB(
                 "defer on query root",

@@ -4,7 +4,7 @@ import XCTest
 /// KnownArgumentNamesRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class KnownArgumentNamesRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(KnownArgumentNamesRule.self, [
             RuleCaseB(
                 "single arg is known",

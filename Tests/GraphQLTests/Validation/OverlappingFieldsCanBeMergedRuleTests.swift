@@ -4,7 +4,7 @@ import XCTest
 /// OverlappingFieldsCanBeMergedRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class OverlappingFieldsCanBeMergedRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(OverlappingFieldsCanBeMergedRule.self, [
             RuleCaseB(
                 "unique fields",

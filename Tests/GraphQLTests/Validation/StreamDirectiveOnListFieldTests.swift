@@ -4,7 +4,7 @@ import XCTest
 /// StreamDirectiveOnListField: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class StreamDirectiveOnListFieldTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(StreamDirectiveOnListField.self, [
             RuleCaseB(
                 "stream on list field",

@@ -4,7 +4,7 @@ import XCTest
 /// UniqueArgumentNamesRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class UniqueArgumentNamesRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(UniqueArgumentNamesRule.self, [
             RuleCaseB(
                 "no arguments on field",

@@ -4,7 +4,7 @@ import XCTest
 /// UniqueDirectivesPerLocationRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class UniqueDirectivesPerLocationRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(UniqueDirectivesPerLocationRule.self, [
             RuleCaseB(
                 "no directives",

@@ -4,7 +4,7 @@ import XCTest
 /// UniqueInputFieldNamesRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class UniqueInputFieldNamesRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(UniqueInputFieldNamesRule.self, [
             RuleCaseB(
                 "input object with fields",

@@ -218,7 +218,7 @@ let validationSchemaB: Schema = {
     do {
         return try buildSchema(Source(validationSchemaBSDL))
     } catch {
-        fatalError("validation test schema B does not build: \(error.errors)")
+        fatalError("validation test schema B does not build: \(error)")
     }
 }()
 

@@ -4,7 +4,7 @@ import XCTest
 /// ValuesOfCorrectTypeRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class ValuesOfCorrectTypeRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(ValuesOfCorrectTypeRule.self, [
             RuleCaseB(
                 "good int value",

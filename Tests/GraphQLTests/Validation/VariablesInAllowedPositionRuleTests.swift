@@ -4,7 +4,7 @@ import XCTest
 /// VariablesInAllowedPositionRule: cases ported from graphql-core 3.3.2's tests, expectations written by
 /// running graphql-core against the same schema (ValidationTestSchemaB.swift).
 final class VariablesInAllowedPositionRuleTests: XCTestCase {
-    func testCases() {
+    func testValidationCases() {
         checkRuleB(VariablesInAllowedPositionRule.self, [
             RuleCaseB(
                 "Boolean => Boolean",

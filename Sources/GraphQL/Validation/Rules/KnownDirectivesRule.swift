@@ -1,7 +1,7 @@
 /// Directives Are Defined, Directives Are In Valid Locations: every directive is known
 /// to the schema (or defined in the document) and applied where it may be.
 ///
-/// `Unknown directive '@foo'.` and `Directive '@foo' may not be used on FIELD.`,
+/// `Unknown directive '@foo'.` and `Directive '@foo' may not be used on field.`,
 /// located at the directive.
 final class KnownDirectivesRule: ValidationRule {
     /// Location names (`DirectiveLocation` raw values) by directive name.
@@ -40,7 +40,9 @@ final class KnownDirectivesRule: ValidationRule {
             let name = directive.name.value
             if let locations = locationsByName[name], !locations.isEmpty {
                 if let candidate = appliedTo.last, !locations.contains(candidate) {
-                    context.report("Directive '@\(name)' may not be used on \(candidate).", directive.loc)
+                    // graphql-core words locations in lower case: `inline fragment`.
+                    let wording = String(candidate.lowercased().map { $0 == "_" ? " " : $0 })
+                    context.report("Directive '@\(name)' may not be used on \(wording).", directive.loc)
                 }
             } else {
                 context.report("Unknown directive '@\(name)'.", directive.loc)
