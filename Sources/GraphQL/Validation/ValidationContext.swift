@@ -49,10 +49,13 @@ public final class ValidationContext {
 
     /// Reports an error located at the start of each given node.
     public func report(_ message: String, _ nodes: Location...) {
+        // Locations cost a scan of the source: none once validation has stopped.
+        guard !aborted else { return }
         report(GraphQLError(message, source: document.source, nodes: nodes))
     }
 
     public func report(_ message: String, nodes: [Location]) {
+        guard !aborted else { return }
         report(GraphQLError(message, source: document.source, nodes: nodes))
     }
 
