@@ -11,12 +11,12 @@ func validateSDL(_ document: Document) -> [GraphQLError] {
         UniqueArgumentDefinitionNamesRule(context),
         UniqueDirectiveNamesRule(context),
         KnownTypeNamesRule(context),
-        KnownDirectivesRule(context),
-        UniqueDirectivesPerLocationRule(context),
+        SDLKnownDirectivesRule(context),
+        SDLUniqueDirectivesPerLocationRule(context),
         PossibleTypeExtensionsRule(context),
         KnownArgumentNamesOnDirectivesRule(context),
-        UniqueArgumentNamesRule(context),
-        UniqueInputFieldNamesRule(context),
+        SDLUniqueArgumentNamesRule(context),
+        SDLUniqueInputFieldNamesRule(context),
         ProvidedRequiredArgumentsOnDirectivesRule(context),
     ]
     SDLWalker(rules: rules).walk(document)

@@ -1,6 +1,6 @@
 /// A non-repeatable directive appears once per location; a type and its extensions, and
 /// the schema and its extensions, count as one location.
-final class UniqueDirectivesPerLocationRule: SDLValidationRule {
+final class SDLUniqueDirectivesPerLocationRule: SDLValidationRule {
     private let context: SDLValidationContext
     private let unique: [String: Bool]
     private var schemaDirectives: [String: Directive] = [:]

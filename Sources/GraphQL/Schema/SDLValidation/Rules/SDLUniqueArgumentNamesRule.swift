@@ -1,5 +1,5 @@
 /// A directive or field is given each argument once.
-final class UniqueArgumentNamesRule: SDLValidationRule {
+final class SDLUniqueArgumentNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
 
     init(_ context: SDLValidationContext) { self.context = context }

@@ -1,5 +1,5 @@
 /// Every applied directive is defined (built-in or in the document) and allowed where it is used.
-final class KnownDirectivesRule: SDLValidationRule {
+final class SDLKnownDirectivesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private let locations: [String: Set<DirectiveLocation>]
 

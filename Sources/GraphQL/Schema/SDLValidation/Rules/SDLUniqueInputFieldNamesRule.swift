@@ -1,5 +1,5 @@
 /// An input object value names each field once.
-final class UniqueInputFieldNamesRule: SDLValidationRule {
+final class SDLUniqueInputFieldNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private var stack: [[String: Name]] = []
     private var known: [String: Name] = [:]
