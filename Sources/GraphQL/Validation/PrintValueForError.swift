@@ -95,7 +95,8 @@ private struct PrintBuffer {
         case .int(let text, _), .float(let text, _), .enumValue(let text, _):
             self.init(text)
         case .string(let s, let block, _):
-            self.init(block ? printBlockStringLiteral(s) : printStringLiteral(s), isBlockString: block)
+            // The schema printer prints strings exactly as graphql-core does.
+            self.init(block ? SchemaPrinter.printBlockString(s) : SchemaPrinter.printString(s), isBlockString: block)
         case .boolean(let b, _):
             self.init(b ? "true" : "false")
         case .null:
@@ -145,89 +146,5 @@ private struct PrintBuffer {
             }
         }
         return output
-    }
-}
-
-/// A string as a GraphQL string literal: quotes, backslashes and control characters
-/// (C0, DEL and C1) escaped.
-func printStringLiteral(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar.value {
-        case 0x08: out += "\\b"
-        case 0x09: out += "\\t"
-        case 0x0A: out += "\\n"
-        case 0x0C: out += "\\f"
-        case 0x0D: out += "\\r"
-        case 0x22: out += "\\\""
-        case 0x5C: out += "\\\\"
-        case 0x00...0x1F, 0x7F...0x9F:
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        default:
-            out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + "\""
-}
-
-/// A string as a block string literal, with graphql-js's choice of leading and
-/// trailing line breaks.
-func printBlockStringLiteral(_ value: String) -> String {
-    let escaped = value.escapingTripleQuotes()
-    let lines = escaped.splitGraphQLLines()
-    let isSingleLine = lines.count == 1
-    let forceLeadingNewLine = lines.count > 1
-        && lines.dropFirst().allSatisfy { $0.isEmpty || $0.first == " " || $0.first == "\t" }
-    let hasTrailingTripleQuotes = escaped.hasSuffix("\\\"\"\"")
-    let hasTrailingQuote = value.hasSuffix("\"") && !hasTrailingTripleQuotes
-    let hasTrailingSlash = value.hasSuffix("\\")
-    let forceTrailingNewLine = hasTrailingQuote || hasTrailingSlash
-    let printAsMultipleLines = !isSingleLine || value.unicodeScalars.count > 70 || forceTrailingNewLine
-        || forceLeadingNewLine || hasTrailingTripleQuotes
-    let skipLeadingNewLine = isSingleLine && (value.first == " " || value.first == "\t")
-    let before = (printAsMultipleLines && !skipLeadingNewLine) || forceLeadingNewLine ? "\n" : ""
-    let after = printAsMultipleLines || forceTrailingNewLine ? "\n" : ""
-    return "\"\"\"" + before + escaped + after + "\"\"\""
-}
-
-private extension String {
-    /// Every `"""` (left to right, not overlapping) escaped as `\"""`.
-    func escapingTripleQuotes() -> String {
-        let scalars = Array(unicodeScalars)
-        var result = String.UnicodeScalarView()
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "\"", i + 2 < scalars.count, scalars[i + 1] == "\"", scalars[i + 2] == "\"" {
-                result.append(contentsOf: "\\\"\"\"".unicodeScalars)
-                i += 3
-            } else {
-                result.append(scalars[i])
-                i += 1
-            }
-        }
-        return String(result)
-    }
-
-    /// Split at `\r\n`, `\r` and `\n`.
-    func splitGraphQLLines() -> [String] {
-        var lines: [String] = []
-        var current = ""
-        var previousWasCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\n" {
-                if !previousWasCR { lines.append(current); current = "" }
-                previousWasCR = false
-            } else if scalar == "\r" {
-                lines.append(current)
-                current = ""
-                previousWasCR = true
-            } else {
-                current.unicodeScalars.append(scalar)
-                previousWasCR = false
-            }
-        }
-        lines.append(current)
-        return lines
     }
 }

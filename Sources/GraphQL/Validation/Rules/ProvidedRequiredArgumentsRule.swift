@@ -39,7 +39,7 @@ final class ProvidedRequiredArgumentsRule: ValidationRule {
             for argDef in fieldDef.arguments where argDef.isRequired {
                 guard !field.arguments.contains(where: { $0.name.value == argDef.name }) else { continue }
                 let parentPrefix: String
-                if let type = typeInfo.type, IntrospectionTypeNames.contains(type.namedType) {
+                if let type = typeInfo.type, IntrospectionTypes.isIntrospectionType(type.namedType) {
                     parentPrefix = "<meta>."
                 } else if let parent = typeInfo.parentType {
                     parentPrefix = parent.name + "."
@@ -60,9 +60,3 @@ extension InputValueInfo {
     /// Non-null without a default value: it must be given.
     var isRequired: Bool { type.isNonNull && defaultValue == nil }
 }
-
-/// The introspection types' names, which graphql-core's messages treat specially.
-let IntrospectionTypeNames: Set<String> = [
-    "__Schema", "__Type", "__Field", "__InputValue", "__EnumValue", "__Directive", "__TypeKind",
-    "__DirectiveLocation",
-]
