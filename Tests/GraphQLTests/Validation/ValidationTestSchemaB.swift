@@ -241,6 +241,13 @@ struct RuleCaseB {
 func checkRuleB(
     _ rule: ValidationRule.Type, _ cases: [RuleCaseB], file: StaticString = #filePath, line: UInt = #line
 ) {
+    checkRulesB([rule], cases, file: file, line: line)
+}
+
+/// Validates each document with `rules` and compares messages and locations, in order.
+func checkRulesB(
+    _ rules: [ValidationRule.Type], _ cases: [RuleCaseB], file: StaticString = #filePath, line: UInt = #line
+) {
     for testCase in cases {
         let document: Document
         do {
@@ -249,7 +256,7 @@ func checkRuleB(
             XCTFail("\(testCase.name): does not parse: \(error)", file: file, line: line)
             continue
         }
-        let errors = validate(schema: validationSchemaB, document: document, rules: [rule])
+        let errors = validate(schema: validationSchemaB, document: document, rules: rules)
         let actual = errors.map { error in
             error.message + " @ " + error.locations.map { "\($0.line):\($0.column)" }.joined(separator: ", ")
         }

@@ -673,6 +673,24 @@ final class ValuesOfCorrectTypeRuleTests: XCTestCase {
                     ("ID cannot represent a non-string and non-integer value: 1.5", [(1, 13)]),
                     ("Value 'sit' does not exist in 'DogCommand' enum. Did you mean the enum value 'SIT'?", [(1, 68)]),
                 ]),
+            RuleCaseB(
+                "nested wrapping in messages",
+                #"""
+                { complicatedArgs { complexArgField(complexArg: { intField: 1, stringListField: ["one one one one", "two two two two", "three three three", "four four four", 5], booleanField: "no" }) } }
+                """#,
+                [
+                    ("Expected value of type 'ComplexInput' to include required field 'requiredField', found: {\n  intField: 1\n  stringListField: [\"one one one one\", \"two two two two\", \"three three three\", \"four four four\", 5]\n  booleanField: \"no\"\n}.", [(1, 49)]),
+                    ("Boolean cannot represent a non boolean value: \"no\"", [(1, 177)]),
+                    ("String cannot represent a non string value: 5", [(1, 159)]),
+                ]),
+            RuleCaseB(
+                "nested objects wrap inside lists",
+                #"""
+                query ($a: [ComplexInput] = [{ intField: 1, stringField: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", stringListField: ["bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"] }]) { dog { name } }
+                """#,
+                [
+                    ("Expected value of type 'ComplexInput' to include required field 'requiredField', found: {\n  intField: 1\n  stringField: \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"\n  stringListField: [\"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\"]\n}.", [(1, 30)]),
+                ]),
         ])
     }
 }
