@@ -5,6 +5,8 @@
 ///
 /// The layout is graphql-core's "print buffer": pieces of text with a running length
 /// (indentation included) that decides, bottom up, whether a list or object wraps.
+/// It is `printValue`'s layout except past 100 levels of indentation, where
+/// `print_for_error` stops indenting and joins lines with spaces.
 func printValueForError(_ value: Value) -> String {
     PrintBuffer(value: value).render(maxDepth: 100)
 }
