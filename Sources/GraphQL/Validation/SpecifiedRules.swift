@@ -3,4 +3,17 @@
 public let specifiedRules: [ValidationRule.Type] = [
     ExecutableDefinitionsRule.self,
     UniqueOperationNamesRule.self,
+    KnownDirectivesRule.self,
+    UniqueDirectivesPerLocationRule.self,
+    DeferStreamDirectiveOnRootField.self,
+    DeferStreamDirectiveOnValidOperationsRule.self,
+    DeferStreamDirectiveLabel.self,
+    StreamDirectiveOnListField.self,
+    KnownArgumentNamesRule.self,
+    UniqueArgumentNamesRule.self,
+    ValuesOfCorrectTypeRule.self,
+    ProvidedRequiredArgumentsRule.self,
+    VariablesInAllowedPositionRule.self,
+    OverlappingFieldsCanBeMergedRule.self,
+    UniqueInputFieldNamesRule.self,
 ]

@@ -36,7 +36,9 @@ public final class ValidationContext {
         self.document = document
         self.typeInfo = typeInfo
         self.maxErrors = maxErrors
-        for case .fragment(let f) in document.definitions where fragmentsByName[f.name.value] == nil {
+        // The last definition of a name wins, as in graphql-core's `get_fragment`
+        // (duplicates are UniqueFragmentNames' business).
+        for case .fragment(let f) in document.definitions {
             fragmentsByName[f.name.value] = f
         }
     }
@@ -47,10 +49,13 @@ public final class ValidationContext {
 
     /// Reports an error located at the start of each given node.
     public func report(_ message: String, _ nodes: Location...) {
+        // Locations cost a scan of the source: none once validation has stopped.
+        guard !aborted else { return }
         report(GraphQLError(message, source: document.source, nodes: nodes))
     }
 
     public func report(_ message: String, nodes: [Location]) {
+        guard !aborted else { return }
         report(GraphQLError(message, source: document.source, nodes: nodes))
     }
 
@@ -64,6 +69,14 @@ public final class ValidationContext {
         errors.append(error)
     }
 
+    /// Stops validation with graphql-core's `Validation aborted.` error: a rule has
+    /// exhausted its work budget on a hostile document.
+    public func abortValidation() {
+        guard !aborted else { return }
+        errors.append(GraphQLError("Validation aborted."))
+        aborted = true
+    }
+
     private func spendFragmentWork(_ cost: Int) {
         remainingFragmentWork -= cost
         if remainingFragmentWork < 0 && !aborted {
@@ -74,7 +87,7 @@ public final class ValidationContext {
 
     // MARK: - Fragments
 
-    /// The first fragment definition with this name.
+    /// The fragment definition with this name (the last one, if there are several).
     public func fragment(named name: String) -> FragmentDefinition? { fragmentsByName[name] }
 
     /// The spreads in a selection set and the selection sets nested in it (not inside the
