@@ -128,3 +128,21 @@ type Q { obj: Obj, u: U, n: Named }
         XCTAssertEqual(actual["data"]?["__schema"]?["queryType"]?["__typename"], .string("__Type"))
     }
 }
+
+/// `@deprecated` on a directive definition: hidden from `__schema.directives` unless
+/// `includeDeprecated: true`, as graphql-core 3.3.2 answers.
+final class IntrospectionDirectiveDeprecationTests: XCTestCase {
+    func testDeprecatedDirectivesAreHiddenByDefault() async throws {
+        let schema = try buildSchema(Source(#"directive @old @deprecated(reason: "x") on FIELD type Query { a: Int }"#))
+        let query = """
+            { __schema { directives { name } }
+              all: __schema { directives(includeDeprecated: true) { name isDeprecated deprecationReason } } }
+            """
+        let result = await execute(schema: schema, document: try parseDocument(Source(query)))
+        XCTAssertEqual(result.errors, [])
+        let text = String(decoding: result.encoded(), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix(#"{"data":{"__schema":{"directives":[{"name":"include"},"#), text)
+        XCTAssertTrue(text.contains(#"{"name":"old","isDeprecated":true,"deprecationReason":"x"}"#), text)
+        XCTAssertTrue(text.contains(#"{"name":"include","isDeprecated":false,"deprecationReason":null}"#), text)
+    }
+}

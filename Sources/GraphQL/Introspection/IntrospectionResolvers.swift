@@ -15,8 +15,10 @@ struct IntrospectionSchema: GraphQLObjectValue {
         case "mutationType": return schema.mutationType.map { typeValue(.named($0.name)) } ?? .null
         case "subscriptionType": return schema.subscriptionType.map { typeValue(.named($0.name)) } ?? .null
         case "directives":
-            // Directives carry no deprecation in this schema model: all are listed.
-            return .list(schema.directives.map { .object(IntrospectionDirective(schema: schema, directive: $0)) })
+            return .list(
+                schema.directives.filter { includeDeprecated || $0.deprecationReason == nil }.map {
+                    .object(IntrospectionDirective(schema: schema, directive: $0))
+                })
         default: return .null
         }
     }
@@ -187,8 +189,8 @@ struct IntrospectionDirective: GraphQLObjectValue {
                 directive.arguments.filter { includeDeprecated || $0.deprecationReason == nil }.map {
                     .object(IntrospectionInputValue(schema: schema, value: $0))
                 })
-        case "isDeprecated": return .bool(false)
-        case "deprecationReason": return .null
+        case "isDeprecated": return .bool(directive.deprecationReason != nil)
+        case "deprecationReason": return .optional(directive.deprecationReason)
         default: return .null
         }
     }
