@@ -26,7 +26,10 @@ public final class ValidationContext {
     private var spreadsCache: [Int: [FragmentSpread]] = [:]
     private var usagesCache: [Int: [VariableUsage]] = [:]
     private var recursiveUsagesCache: [Int: [VariableUsage]] = [:]
-    private var referencedFragmentsCache: [Int: [FragmentDefinition]] = [:]
+    private var fragmentUsagesCache: [Set<String>: [VariableUsage]] = [:]
+    /// Keyed by the names spread directly, as graphql-core keys it: operations spreading
+    /// the same fragments share the work.
+    private var referencedFragmentsCache: [Set<String>: [FragmentDefinition]] = [:]
     /// A budget on fragment work, so a document of fragments spreading each other many
     /// times over cannot make validation quadratic (graphql-core's MAX_FRAGMENT_WORK).
     private var remainingFragmentWork = 50_000
@@ -36,7 +39,8 @@ public final class ValidationContext {
         self.document = document
         self.typeInfo = typeInfo
         self.maxErrors = maxErrors
-        for case .fragment(let f) in document.definitions where fragmentsByName[f.name.value] == nil {
+        // The last definition of a name wins, as in graphql-core's `get_fragment`.
+        for case .fragment(let f) in document.definitions {
             fragmentsByName[f.name.value] = f
         }
     }
@@ -64,7 +68,9 @@ public final class ValidationContext {
         errors.append(error)
     }
 
-    private func spendFragmentWork(_ cost: Int) {
+    /// Spends fragment work; rules that walk fragments themselves (collecting a
+    /// subscription's root fields) share the budget.
+    func spendFragmentWork(_ cost: Int) {
         remainingFragmentWork -= cost
         if remainingFragmentWork < 0 && !aborted {
             errors.append(GraphQLError("Validation aborted."))
@@ -74,7 +80,7 @@ public final class ValidationContext {
 
     // MARK: - Fragments
 
-    /// The first fragment definition with this name.
+    /// The fragment definition with this name (the last one, when the name is repeated).
     public func fragment(named name: String) -> FragmentDefinition? { fragmentsByName[name] }
 
     /// The spreads in a selection set and the selection sets nested in it (not inside the
@@ -99,12 +105,27 @@ public final class ValidationContext {
     /// Every fragment the operation uses, directly or through other fragments, in the
     /// order they are first spread.
     public func recursivelyReferencedFragments(_ operation: OperationDefinition) -> [FragmentDefinition] {
-        if let cached = referencedFragmentsCache[operation.loc.start] { return cached }
+        recursivelyReferencedFragments(for: [operation])
+    }
+
+    /// Every fragment any of the operations uses, directly or through other fragments,
+    /// in the order they are first spread.
+    public func recursivelyReferencedFragments(for operations: [OperationDefinition]) -> [FragmentDefinition] {
+        referencedFragments(for: operations).fragments
+    }
+
+    private func referencedFragments(
+        for operations: [OperationDefinition]
+    ) -> (key: Set<String>, fragments: [FragmentDefinition]) {
         var names: [String] = []
         var collected = Set<String>()
-        for spread in fragmentSpreads(in: operation.selectionSet) where collected.insert(spread.name.value).inserted {
-            names.append(spread.name.value)
+        for operation in operations {
+            for spread in fragmentSpreads(in: operation.selectionSet) where collected.insert(spread.name.value).inserted {
+                names.append(spread.name.value)
+            }
         }
+        let key = collected
+        if let cached = referencedFragmentsCache[key] { return (key, cached) }
         spendFragmentWork(names.count)
         var fragments: [FragmentDefinition] = []
         var i = 0
@@ -119,8 +140,8 @@ public final class ValidationContext {
             }
             i += 1
         }
-        referencedFragmentsCache[operation.loc.start] = fragments
-        return fragments
+        referencedFragmentsCache[key] = fragments
+        return (key, fragments)
     }
 
     // MARK: - Variable usages
@@ -151,16 +172,26 @@ public final class ValidationContext {
     }
 
     /// The variables used by an operation, including in every fragment it reaches.
+    /// The fragments' share is computed once per set of fragments, as graphql-core does.
     public func recursiveVariableUsages(_ operation: OperationDefinition) -> [VariableUsage] {
         if let cached = recursiveUsagesCache[operation.loc.start] { return cached }
-        var usages = variableUsages(in: operation)
-        let fragments = recursivelyReferencedFragments(operation)
-        spendFragmentWork(fragments.count)
-        for fragment in fragments {
-            let local = variableUsages(in: fragment)
-            spendFragmentWork(local.count)
-            usages.append(contentsOf: local)
+        let (key, fragments) = referencedFragments(for: [operation])
+        let fragmentUsages: [VariableUsage]
+        if let cached = fragmentUsagesCache[key] {
+            fragmentUsages = cached
+        } else {
+            spendFragmentWork(fragments.count)
+            var collected: [VariableUsage] = []
+            for fragment in fragments {
+                let local = variableUsages(in: fragment)
+                spendFragmentWork(local.count)
+                collected.append(contentsOf: local)
+            }
+            fragmentUsagesCache[key] = collected
+            fragmentUsages = collected
         }
+        spendFragmentWork(fragmentUsages.count)
+        let usages = variableUsages(in: operation) + fragmentUsages
         recursiveUsagesCache[operation.loc.start] = usages
         return usages
     }
