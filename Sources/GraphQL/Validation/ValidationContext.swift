@@ -68,14 +68,18 @@ public final class ValidationContext {
         errors.append(error)
     }
 
+    /// Stops validation with graphql-core's `Validation aborted.`, keeping the errors so far.
+    func abort() {
+        guard !aborted else { return }
+        errors.append(GraphQLError("Validation aborted."))
+        aborted = true
+    }
+
     /// Spends fragment work; rules that walk fragments themselves (collecting a
     /// subscription's root fields) share the budget.
     func spendFragmentWork(_ cost: Int) {
         remainingFragmentWork -= cost
-        if remainingFragmentWork < 0 && !aborted {
-            errors.append(GraphQLError("Validation aborted."))
-            aborted = true
-        }
+        if remainingFragmentWork < 0 { abort() }
     }
 
     // MARK: - Fragments
