@@ -29,7 +29,7 @@ final class SingleFieldSubscriptionsRule: ValidationRule {
 
     private func check(_ op: OperationDefinition, root: ObjectType) {
         var collector = RootFieldCollector(context: context, runtimeType: root.name)
-        collector.visit(op.selectionSet, deferUsage: nil)
+        collector.collect(op.selectionSet)
         let subject = op.name.map { "Subscription '\($0.value)'" } ?? "Anonymous Subscription"
         if !collector.forbiddenDirectives.isEmpty {
             context.report(
@@ -75,10 +75,20 @@ private struct RootFieldCollector {
         self.fragments = byName
     }
 
-    mutating func visit(_ selectionSet: SelectionSet, deferUsage: Int?) {
+    /// Collects depth-first in document order, with an explicit stack so a long chain
+    /// of fragments cannot exhaust the call stack.
+    mutating func collect(_ selectionSet: SelectionSet) {
+        var stack: [(selections: [Selection], next: Int, deferUsage: Int?)] = []
         spendWork(on: selectionSet)
-        for selection in selectionSet.selections {
-            switch selection {
+        stack.append((selectionSet.selections, 0, nil))
+        while let top = stack.last {
+            guard top.next < top.selections.count else {
+                stack.removeLast()
+                continue
+            }
+            stack[stack.count - 1].next += 1
+            let deferUsage = top.deferUsage
+            switch top.selections[top.next] {
             case .field(let field):
                 guard shouldInclude(field.directives) else { continue }
                 let key = field.responseKey
@@ -90,7 +100,8 @@ private struct RootFieldCollector {
                 }
             case .inlineFragment(let inline):
                 guard shouldInclude(inline.directives), conditionMatches(inline.typeCondition) else { continue }
-                visit(inline.selectionSet, deferUsage: Self.newDeferUsage(inline.directives) ?? deferUsage)
+                spendWork(on: inline.selectionSet)
+                stack.append((inline.selectionSet.selections, 0, Self.newDeferUsage(inline.directives) ?? deferUsage))
             case .fragmentSpread(let spread):
                 guard shouldInclude(spread.directives), let fragment = fragments[spread.name.value],
                       conditionMatches(fragment.typeCondition)
@@ -99,7 +110,8 @@ private struct RootFieldCollector {
                 let visited = visitedFragments[spread.name.value, default: []]
                 if visited.contains(nil) || (usage != nil && visited.contains(usage)) { continue }
                 visitedFragments[spread.name.value, default: []].insert(usage)
-                visit(fragment.selectionSet, deferUsage: usage)
+                spendWork(on: fragment.selectionSet)
+                stack.append((fragment.selectionSet.selections, 0, usage))
             }
         }
     }
