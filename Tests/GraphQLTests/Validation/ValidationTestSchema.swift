@@ -179,7 +179,7 @@ struct RuleCase {
 /// Validates every case's document with only `rule` and compares the errors, in order,
 /// with the expected ones (message and every location).
 func assertRule(
-    _ rule: any ValidationRule.Type, schema: Schema? = nil, _ cases: [RuleCase], file: StaticString = #filePath
+    _ rule: ValidationRule.Type, schema: Schema? = nil, _ cases: [RuleCase], file: StaticString = #filePath
 ) throws {
     let schema = try schema ?? ValidationTestSchema.schema()
     for testCase in cases {
