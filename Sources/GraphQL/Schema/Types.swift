@@ -299,16 +299,19 @@ public struct DirectiveInfo: Sendable {
     public let locations: [DirectiveLocation]
     public let arguments: [InputValueInfo]
     public let isRepeatable: Bool
+    /// graphql-js 17 (graphql-core 3.3) lets directive definitions be deprecated too.
+    public let deprecationReason: DeprecationReason?
 
     public init(
         name: String, description: String? = nil, locations: [DirectiveLocation], arguments: [InputValueInfo] = [],
-        isRepeatable: Bool = false
+        isRepeatable: Bool = false, deprecationReason: DeprecationReason? = nil
     ) {
         self.name = name
         self.description = description
         self.locations = locations
         self.arguments = arguments
         self.isRepeatable = isRepeatable
+        self.deprecationReason = deprecationReason
     }
 
     public func argument(_ name: String) -> InputValueInfo? {

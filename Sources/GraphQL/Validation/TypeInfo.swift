@@ -47,10 +47,10 @@ public final class TypeInfo {
     /// and `__schema` / `__type` (on the query root type only), as graphql-js resolves them.
     public func fieldDefinition(on parent: NamedType, named name: String) -> FieldDefinitionInfo? {
         if name == "__typename" {
-            return parent.isComposite ? MetaFields.typename : nil
+            return parent.isComposite ? IntrospectionMetaFields.typename : nil
         }
         if name == "__schema" || name == "__type", let query = schema.queryType, query.name == parent.name {
-            return name == "__schema" ? MetaFields.schema : MetaFields.type
+            return name == "__schema" ? IntrospectionMetaFields.schema : IntrospectionMetaFields.type
         }
         return parent.field(name)
     }
@@ -184,19 +184,4 @@ public final class TypeInfo {
             break
         }
     }
-}
-
-/// The meta fields' definitions as validation needs them (types by name).
-/// The introspection resolvers live with execution.
-enum MetaFields {
-    static let typename = FieldDefinitionInfo(
-        name: "__typename", description: "The name of the current Object type at runtime.",
-        type: .nonNull(.named("String")))
-    static let schema = FieldDefinitionInfo(
-        name: "__schema", description: "Access the current type schema of this server.",
-        type: .nonNull(.named("__Schema")))
-    static let type = FieldDefinitionInfo(
-        name: "__type", description: "Request the type information of a single type.",
-        arguments: [InputValueInfo(name: "name", type: .nonNull(.named("String")))],
-        type: .named("__Type"))
 }

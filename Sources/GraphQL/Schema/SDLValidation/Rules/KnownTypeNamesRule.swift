@@ -1,0 +1,20 @@
+/// Every referenced type is defined in the document or is a built-in (built-ins count
+/// only inside SDL definitions, as in graphql-core).
+final class KnownTypeNamesRule: SDLValidationRule {
+    private let context: SDLValidationContext
+    private lazy var defined = Set(context.definedTypeNames)
+    private static let standardNames: [String] =
+        BuiltinScalars.all.map(\.name) + IntrospectionTypes.all.map(\.name)
+
+    init(_ context: SDLValidationContext) { self.context = context }
+
+    func enter(_ node: SDLNode) {
+        guard case .namedType(let named, let inTypeSystem) = node else { return }
+        let name = named.name.value
+        if defined.contains(name) { return }
+        if inTypeSystem && Self.standardNames.contains(name) { return }
+        let options = (inTypeSystem ? Self.standardNames : []) + context.definedTypeNames
+        let suggestions = Suggestions.list(name, options: options)
+        context.report("Unknown type '\(name)'." + Suggestions.didYouMean(suggestions), [named.loc])
+    }
+}

@@ -1,1 +1,0 @@
-print("SwitchboardBench: no scenarios yet")
