@@ -10,7 +10,7 @@ func validateSDL(_ document: Document) -> [GraphQLError] {
         UniqueFieldDefinitionNamesRule(context),
         UniqueArgumentDefinitionNamesRule(context),
         UniqueDirectiveNamesRule(context),
-        KnownTypeNamesRule(context),
+        SDLKnownTypeNamesRule(context),
         KnownDirectivesRule(context),
         UniqueDirectivesPerLocationRule(context),
         PossibleTypeExtensionsRule(context),

@@ -1,6 +1,6 @@
 /// Every referenced type is defined in the document or is a built-in (built-ins count
 /// only inside SDL definitions, as in graphql-core).
-final class KnownTypeNamesRule: SDLValidationRule {
+final class SDLKnownTypeNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private lazy var defined = Set(context.definedTypeNames)
     private static let standardNames: [String] =
