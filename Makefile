@@ -12,7 +12,7 @@ RELEASE_BIN := .build/release/switchboard
 
 ## run: install, build in release mode and start the server.
 run: deps release
-	$(RELEASE_BIN) check Schema/chat.graphql $(wildcard Examples/documents/*.graphql)
+	$(RELEASE_BIN) check --schema Schema/chat.graphql $(wildcard Examples/documents/*.graphql)
 
 ## test: install, build, run the Swift unit tests and the black-box Python suites.
 test: deps venv release swift-test python-test

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct SwitchboardCommand: ParsableCommand {
+struct SwitchboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A GraphQL subscription server: graphql-transport-ws over libwebsockets, with a SQLite event log.",
-        subcommands: []
+        subcommands: [CheckCommand.self, IntrospectCommand.self]
     )
 }

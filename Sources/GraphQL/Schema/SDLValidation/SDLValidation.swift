@@ -3,21 +3,21 @@
 func validateSDL(_ document: Document) -> [GraphQLError] {
     let context = SDLValidationContext(document: document)
     let rules: [any SDLValidationRule] = [
-        LoneSchemaDefinitionRule(context),
-        UniqueOperationTypesRule(context),
-        UniqueTypeNamesRule(context),
-        UniqueEnumValueNamesRule(context),
-        UniqueFieldDefinitionNamesRule(context),
-        UniqueArgumentDefinitionNamesRule(context),
-        UniqueDirectiveNamesRule(context),
+        SDLLoneSchemaDefinitionRule(context),
+        SDLUniqueOperationTypesRule(context),
+        SDLUniqueTypeNamesRule(context),
+        SDLUniqueEnumValueNamesRule(context),
+        SDLUniqueFieldDefinitionNamesRule(context),
+        SDLUniqueArgumentDefinitionNamesRule(context),
+        SDLUniqueDirectiveNamesRule(context),
         SDLKnownTypeNamesRule(context),
-        KnownDirectivesRule(context),
-        UniqueDirectivesPerLocationRule(context),
-        PossibleTypeExtensionsRule(context),
-        KnownArgumentNamesOnDirectivesRule(context),
-        UniqueArgumentNamesRule(context),
-        UniqueInputFieldNamesRule(context),
-        ProvidedRequiredArgumentsOnDirectivesRule(context),
+        SDLKnownDirectivesRule(context),
+        SDLUniqueDirectivesPerLocationRule(context),
+        SDLPossibleTypeExtensionsRule(context),
+        SDLKnownArgumentNamesOnDirectivesRule(context),
+        SDLUniqueArgumentNamesRule(context),
+        SDLUniqueInputFieldNamesRule(context),
+        SDLProvidedRequiredArgumentsOnDirectivesRule(context),
     ]
     SDLWalker(rules: rules).walk(document)
     return context.errors
