@@ -53,10 +53,10 @@ final class FragmentNestingCheck: ValidationRule {
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):
-            if depth(Self.nesting(of: op.selectionSet)) > Self.maxNestingDepth { context.abort() }
+            if depth(Self.nesting(of: op.selectionSet)) > Self.maxNestingDepth { context.abortValidation() }
             return .skip
         case .fragmentDefinition(let fragment):
-            if (depths[fragment.name.value] ?? 0) > Self.maxNestingDepth { context.abort() }
+            if (depths[fragment.name.value] ?? 0) > Self.maxNestingDepth { context.abortValidation() }
             return .skip
         default:
             return .proceed

@@ -39,7 +39,8 @@ public final class ValidationContext {
         self.document = document
         self.typeInfo = typeInfo
         self.maxErrors = maxErrors
-        // The last definition of a name wins, as in graphql-core's `get_fragment`.
+        // The last definition of a name wins, as in graphql-core's `get_fragment`
+        // (duplicates are UniqueFragmentNames' business).
         for case .fragment(let f) in document.definitions {
             fragmentsByName[f.name.value] = f
         }
@@ -51,10 +52,13 @@ public final class ValidationContext {
 
     /// Reports an error located at the start of each given node.
     public func report(_ message: String, _ nodes: Location...) {
+        // Locations cost a scan of the source: none once validation has stopped.
+        guard !aborted else { return }
         report(GraphQLError(message, source: document.source, nodes: nodes))
     }
 
     public func report(_ message: String, nodes: [Location]) {
+        guard !aborted else { return }
         report(GraphQLError(message, source: document.source, nodes: nodes))
     }
 
@@ -68,8 +72,9 @@ public final class ValidationContext {
         errors.append(error)
     }
 
-    /// Stops validation with graphql-core's `Validation aborted.`, keeping the errors so far.
-    func abort() {
+    /// Stops validation with graphql-core's `Validation aborted.` error: a rule has
+    /// exhausted its work budget on a hostile document.
+    public func abortValidation() {
         guard !aborted else { return }
         errors.append(GraphQLError("Validation aborted."))
         aborted = true
@@ -79,12 +84,12 @@ public final class ValidationContext {
     /// subscription's root fields) share the budget.
     func spendFragmentWork(_ cost: Int) {
         remainingFragmentWork -= cost
-        if remainingFragmentWork < 0 { abort() }
+        if remainingFragmentWork < 0 { abortValidation() }
     }
 
     // MARK: - Fragments
 
-    /// The fragment definition with this name (the last one, when the name is repeated).
+    /// The fragment definition with this name (the last one, if there are several).
     public func fragment(named name: String) -> FragmentDefinition? { fragmentsByName[name] }
 
     /// The spreads in a selection set and the selection sets nested in it (not inside the
