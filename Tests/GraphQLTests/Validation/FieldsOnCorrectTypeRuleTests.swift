@@ -5,7 +5,7 @@ import XCTest
 /// Cases ported from graphql-core 3.3.2's tests; the expected errors are what
 /// graphql-core reports for each document.
 final class FieldsOnCorrectTypeRuleTests: XCTestCase {
-    func testRule() throws {
+    func testValidation() throws {
         try assertRule(FieldsOnCorrectTypeRule.self, [
             RuleCase(
                 "object field selection",
@@ -235,7 +235,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testNoSuggestion() throws {
+    func testValidationNoSuggestion() throws {
         let schema = try ValidationTestSchema.build(
             """
             type T {
@@ -255,7 +255,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testSmallNumbersOfTypeSuggestions() throws {
+    func testValidationSmallNumbersOfTypeSuggestions() throws {
         let schema = try ValidationTestSchema.build(
             """
             union T = A | B
@@ -276,7 +276,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testSmallNumbersOfFieldSuggestions() throws {
+    func testValidationSmallNumbersOfFieldSuggestions() throws {
         let schema = try ValidationTestSchema.build(
             """
             type T {
@@ -297,7 +297,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testPrefersTypeSuggestions() throws {
+    func testValidationPrefersTypeSuggestions() throws {
         let schema = try ValidationTestSchema.build(
             """
             interface T {
@@ -329,7 +329,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testLimitsLotsOfTypeSuggestions() throws {
+    func testValidationLimitsLotsOfTypeSuggestions() throws {
         let schema = try ValidationTestSchema.build(
             """
             union T = A | B | C | D | E | F
@@ -354,7 +354,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testLimitsLotsOfFieldSuggestions() throws {
+    func testValidationLimitsLotsOfFieldSuggestions() throws {
         let schema = try ValidationTestSchema.build(
             """
             type T {
@@ -379,7 +379,7 @@ final class FieldsOnCorrectTypeRuleTests: XCTestCase {
         ])
     }
 
-    func testTypeSuggestionOrdering() throws {
+    func testValidationTypeSuggestionOrdering() throws {
         let schema = try ValidationTestSchema.build(
             """
             interface I1 { f: String }

@@ -5,7 +5,7 @@ import XCTest
 /// Cases ported from graphql-core 3.3.2's tests; the expected errors are what
 /// graphql-core reports for each document.
 final class KnownFragmentNamesRuleTests: XCTestCase {
-    func testRule() throws {
+    func testValidation() throws {
         try assertRule(KnownFragmentNamesRule.self, [
             RuleCase(
                 "known fragment names are valid",

@@ -5,7 +5,7 @@ import XCTest
 /// Cases ported from graphql-core 3.3.2's tests; the expected errors are what
 /// graphql-core reports for each document.
 final class KnownOperationTypesRuleTests: XCTestCase {
-    func testRootTypes() throws {
+    func testValidationRootTypes() throws {
         try assertRule(KnownOperationTypesRule.self, [
             RuleCase(
                 "all operations with root types are valid",
@@ -18,7 +18,7 @@ final class KnownOperationTypesRuleTests: XCTestCase {
         ])
     }
 
-    func testMissingRootTypes() throws {
+    func testValidationMissingRootTypes() throws {
         let schema = try ValidationTestSchema.build(
             """
             type Query { name: String }

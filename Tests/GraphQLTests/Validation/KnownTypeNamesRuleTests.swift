@@ -5,7 +5,7 @@ import XCTest
 /// Cases ported from graphql-core 3.3.2's tests; the expected errors are what
 /// graphql-core reports for each document.
 final class KnownTypeNamesRuleTests: XCTestCase {
-    func testRule() throws {
+    func testValidation() throws {
         try assertRule(KnownTypeNamesRule.self, [
             RuleCase(
                 "known type names are valid",
@@ -98,7 +98,7 @@ final class KnownTypeNamesRuleTests: XCTestCase {
         ])
     }
 
-    func testSchemaWithFewScalars() throws {
+    func testValidationSchemaWithFewScalars() throws {
         let schema = try ValidationTestSchema.build(
             """
             type Query { foo: String }

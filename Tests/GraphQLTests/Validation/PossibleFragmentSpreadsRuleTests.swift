@@ -5,7 +5,7 @@ import XCTest
 /// Cases ported from graphql-core 3.3.2's tests; the expected errors are what
 /// graphql-core reports for each document.
 final class PossibleFragmentSpreadsRuleTests: XCTestCase {
-    func testRule() throws {
+    func testValidation() throws {
         try assertRule(PossibleFragmentSpreadsRule.self, [
             RuleCase(
                 "of the same object",

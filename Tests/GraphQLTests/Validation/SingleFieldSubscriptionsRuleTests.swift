@@ -5,7 +5,7 @@ import XCTest
 /// Cases ported from graphql-core 3.3.2's tests; the expected errors are what
 /// graphql-core reports for each document.
 final class SingleFieldSubscriptionsRuleTests: XCTestCase {
-    func testRule() throws {
+    func testValidation() throws {
         try assertRule(SingleFieldSubscriptionsRule.self, [
             RuleCase(
                 "valid subscription",
@@ -314,7 +314,7 @@ final class SingleFieldSubscriptionsRuleTests: XCTestCase {
         ])
     }
 
-    func testSchemaWithoutSubscriptionType() throws {
+    func testValidationSchemaWithoutSubscriptionType() throws {
         let schema = try ValidationTestSchema.build(
             """
             type Query { a: String b: String }

@@ -4,7 +4,7 @@ import XCTest
 
 /// The full rule set on the chat schema's everyday documents, and the guards that keep
 /// validation linear and stack-safe on hostile documents (expectations from graphql-core).
-final class SpecifiedRulesTests: XCTestCase {
+final class SpecifiedRulesValidationTests: XCTestCase {
     private func chatSchema() throws -> Schema {
         // Tests/GraphQLTests/Validation/ → the package root.
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
