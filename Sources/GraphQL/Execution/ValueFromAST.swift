@@ -1,0 +1,190 @@
+// Coercion of literals in the document (arguments, defaults) against input types, with
+// variables replaced by their coerced values: graphql-core's `coerce_input_literal`, and
+// the problems its `validate_input_literal` reports when coercion fails.
+
+/// Coerces a literal. `variables` nil means there are none (defaults in the schema or in
+/// variable definitions). Returns nil when the literal cannot be coerced, having added the
+/// problems found.
+func coerceInputLiteral(
+    _ value: Value, _ type: TypeReference, schema: Schema, variables: JSONObject?, path: [PathComponent] = [],
+    problems: inout [InputValueProblem]
+) -> JSON? {
+    if case .variable(let v) = value {
+        let name = v.name.value
+        let runtime = variables?[name]
+        if type.isNonNull {
+            if runtime == nil {
+                problems.append(
+                    .init(
+                        message: "Expected variable '$\(name)' provided to type '\(type)' to provide a runtime value.",
+                        path: path, loc: value.loc))
+                return nil
+            }
+            if runtime?.isNull == true {
+                problems.append(
+                    .init(
+                        message: "Expected variable '$\(name)' provided to non-null type '\(type)' not to be None.",
+                        path: path, loc: value.loc))
+                return nil
+            }
+        }
+        // Validation has checked that the variable's type fits this position.
+        return runtime ?? .null
+    }
+    switch type {
+    case .nonNull(let inner):
+        if case .null = value {
+            problems.append(
+                .init(message: "Expected value of non-null type '\(type)' not to be None.", path: path, loc: value.loc))
+            return nil
+        }
+        return coerceInputLiteral(value, inner, schema: schema, variables: variables, path: path, problems: &problems)
+    case .list(let itemType):
+        if case .null = value { return .null }
+        guard case .list(let items, _) = value else {
+            return coerceInputLiteral(value, itemType, schema: schema, variables: variables, path: path, problems: &problems)
+                .map { .array([$0]) }
+        }
+        var out: [JSON] = []
+        var ok = true
+        for (i, item) in items.enumerated() {
+            if let c = coerceInputLiteral(
+                item, itemType, schema: schema, variables: variables, path: path + [.index(i)], problems: &problems)
+            {
+                out.append(c)
+            } else {
+                ok = false
+            }
+        }
+        return ok ? .array(out) : nil
+    case .named(let name):
+        if case .null = value { return .null }
+        guard let named = schema.type(named: name) else {
+            problems.append(.init(message: "Unknown type '\(name)'.", path: path, loc: value.loc))
+            return nil
+        }
+        if case .inputObject(let inputType) = named {
+            return coerceInputObjectLiteral(value, inputType, schema: schema, variables: variables, path: path, problems: &problems)
+        }
+        let constant = replacingVariables(value, variables)
+        switch coerceLeafLiteral(constant, named) {
+        case .success(let v): return v
+        case .failure(let e):
+            problems.append(.init(message: e.message, path: path, loc: value.loc))
+            return nil
+        }
+    }
+}
+
+private func coerceInputObjectLiteral(
+    _ value: Value, _ type: InputObjectType, schema: Schema, variables: JSONObject?, path: [PathComponent],
+    problems: inout [InputValueProblem]
+) -> JSON? {
+    guard case .object(let fieldNodes, _) = value else {
+        problems.append(
+            .init(
+                message: "Expected value of type '\(type.name)' to be an object, found: \(printValue(value)).", path: path,
+                loc: value.loc))
+        return nil
+    }
+    let before = problems.count
+    var out = JSONObject()
+    for field in type.fields {
+        let node = fieldNodes.first { $0.name.value == field.name }
+        var missing = node == nil
+        let required = field.type.isNonNull && field.defaultValue == nil
+        if let node, case .variable(let v) = node.value, variables?[v.name.value] == nil, !required, !type.isOneOf {
+            // A field fed by an absent variable is treated as absent: its default applies.
+            missing = true
+        }
+        if missing {
+            if let defaultValue = field.defaultValue {
+                var ignored: [InputValueProblem] = []
+                if let d = coerceInputLiteral(defaultValue, field.type, schema: schema, variables: nil, problems: &ignored) {
+                    out.append(field.name, d)
+                }
+            } else if required {
+                problems.append(
+                    .init(
+                        message:
+                            "Expected value of type '\(type.name)' to include required field '\(field.name)', found: \(printValue(value)).",
+                        path: path, loc: value.loc))
+            }
+            continue
+        }
+        guard let node else { continue }
+        if type.isOneOf, case .variable(let v) = node.value, let variables {
+            let runtime = variables[v.name.value]
+            if runtime == nil {
+                problems.append(
+                    .init(
+                        message:
+                            "Expected variable '$\(v.name.value)' provided to field '\(field.name)' for OneOf Input Object type '\(type.name)' to provide a runtime value.",
+                        path: path, loc: value.loc))
+            } else if runtime?.isNull == true {
+                problems.append(
+                    .init(
+                        message:
+                            "Expected variable '$\(v.name.value)' provided to field '\(field.name)' for OneOf Input Object type '\(type.name)' not to be None.",
+                        path: path, loc: value.loc))
+            }
+        }
+        if let c = coerceInputLiteral(
+            node.value, field.type, schema: schema, variables: variables, path: path + [.key(field.name)], problems: &problems)
+        {
+            out.append(field.name, c)
+        }
+    }
+    var known: [ObjectField] = []
+    for node in fieldNodes {
+        if type.field(node.name.value) == nil {
+            let suggestion = Suggestions.didYouMean(Suggestions.list(node.name.value, options: type.fields.map(\.name)))
+            problems.append(
+                .init(
+                    message: "Expected value of type '\(type.name)' not to include unknown field '\(node.name.value)'"
+                        + (suggestion.isEmpty ? ", found" : ".\(suggestion) Found") + ": \(printValue(value)).",
+                    path: path, loc: node.loc))
+        } else {
+            known.append(node)
+        }
+    }
+    if type.isOneOf {
+        if known.count != 1 {
+            problems.append(.init(message: oneOfMessage(type.name), path: path, loc: value.loc))
+        } else if case .null = known[0].value {
+            problems.append(.init(message: oneOfMessage(type.name), path: path + [.key(known[0].name.value)], loc: value.loc))
+        }
+    }
+    return problems.count == before ? .object(out) : nil
+}
+
+/// The literal with variables replaced by constant literals of their values, for leaf
+/// coercion (a custom scalar may take a list or object literal holding variables).
+private func replacingVariables(_ value: Value, _ variables: JSONObject?) -> Value {
+    switch value {
+    case .variable(let v):
+        return literal(of: variables?[v.name.value] ?? .null, at: v.loc)
+    case .list(let items, let loc):
+        return .list(items.map { replacingVariables($0, variables) }, loc)
+    case .object(let fields, let loc):
+        return .object(fields.map { ObjectField(name: $0.name, value: replacingVariables($0.value, variables), loc: $0.loc) }, loc)
+    default:
+        return value
+    }
+}
+
+/// A JSON value as an untyped constant literal.
+func literal(of json: JSON, at loc: Location) -> Value {
+    switch json {
+    case .null: return .null(loc)
+    case .bool(let b): return .boolean(b, loc)
+    case .int(let i): return .int(String(i), loc)
+    case .double(let d): return .float("\(d)", loc)
+    case .string(let s): return .string(s, block: false, loc)
+    case .array(let items): return .list(items.map { literal(of: $0, at: loc) }, loc)
+    case .object(let o):
+        return .object(
+            o.entries.map { ObjectField(name: Name(value: $0.key, loc: loc), value: literal(of: $0.value, at: loc), loc: loc) },
+            loc)
+    }
+}
