@@ -26,6 +26,9 @@ struct DocumentWalker {
         typeInfo.enter(node)
         depth += 1
         for i in visitors.indices where skipDepth[i] < 0 {
+            // graphql-core aborts by raising: no rule runs after the abort, not even
+            // on the node at hand.
+            if shouldStop() { return }
             if case .skip = visitors[i].enter(node) { skipDepth[i] = depth }
         }
     }
@@ -33,7 +36,7 @@ struct DocumentWalker {
     private mutating func leave(_ node: VisitNode) {
         for i in visitors.indices {
             if skipDepth[i] < 0 {
-                visitors[i].leave(node)
+                if !shouldStop() { visitors[i].leave(node) }
             } else if skipDepth[i] == depth {
                 skipDepth[i] = -1
             }

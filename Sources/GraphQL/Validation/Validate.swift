@@ -10,7 +10,12 @@ public func validate(
 ) -> [GraphQLError] {
     let typeInfo = TypeInfo(schema: schema)
     let context = ValidationContext(schema: schema, document: document, typeInfo: typeInfo, maxErrors: maxErrors)
-    let visitors = rules.map { $0.init(context: context) }
+    var visitors = rules.map { $0.init(context: context) }
+    // Checked before every rule, as graphql-core does, so that no rule follows fragments
+    // nested deeper than the limit.
+    if document.definitions.contains(where: { if case .fragment = $0 { true } else { false } }) {
+        visitors.insert(FragmentNestingCheck(context: context), at: 0)
+    }
     var walker = DocumentWalker(typeInfo: typeInfo, visitors: visitors, shouldStop: { context.aborted })
     walker.walk(document)
     return context.errors

@@ -26,7 +26,10 @@ public final class ValidationContext {
     private var spreadsCache: [Int: [FragmentSpread]] = [:]
     private var usagesCache: [Int: [VariableUsage]] = [:]
     private var recursiveUsagesCache: [Int: [VariableUsage]] = [:]
-    private var referencedFragmentsCache: [Int: [FragmentDefinition]] = [:]
+    private var fragmentUsagesCache: [Set<String>: [VariableUsage]] = [:]
+    /// Keyed by the names spread directly, as graphql-core keys it: operations spreading
+    /// the same fragments share the work.
+    private var referencedFragmentsCache: [Set<String>: [FragmentDefinition]] = [:]
     /// A budget on fragment work, so a document of fragments spreading each other many
     /// times over cannot make validation quadratic (graphql-core's MAX_FRAGMENT_WORK).
     private var remainingFragmentWork = 50_000
@@ -77,12 +80,11 @@ public final class ValidationContext {
         aborted = true
     }
 
-    private func spendFragmentWork(_ cost: Int) {
+    /// Spends fragment work; rules that walk fragments themselves (collecting a
+    /// subscription's root fields) share the budget.
+    func spendFragmentWork(_ cost: Int) {
         remainingFragmentWork -= cost
-        if remainingFragmentWork < 0 && !aborted {
-            errors.append(GraphQLError("Validation aborted."))
-            aborted = true
-        }
+        if remainingFragmentWork < 0 { abortValidation() }
     }
 
     // MARK: - Fragments
@@ -112,12 +114,27 @@ public final class ValidationContext {
     /// Every fragment the operation uses, directly or through other fragments, in the
     /// order they are first spread.
     public func recursivelyReferencedFragments(_ operation: OperationDefinition) -> [FragmentDefinition] {
-        if let cached = referencedFragmentsCache[operation.loc.start] { return cached }
+        recursivelyReferencedFragments(for: [operation])
+    }
+
+    /// Every fragment any of the operations uses, directly or through other fragments,
+    /// in the order they are first spread.
+    public func recursivelyReferencedFragments(for operations: [OperationDefinition]) -> [FragmentDefinition] {
+        referencedFragments(for: operations).fragments
+    }
+
+    private func referencedFragments(
+        for operations: [OperationDefinition]
+    ) -> (key: Set<String>, fragments: [FragmentDefinition]) {
         var names: [String] = []
         var collected = Set<String>()
-        for spread in fragmentSpreads(in: operation.selectionSet) where collected.insert(spread.name.value).inserted {
-            names.append(spread.name.value)
+        for operation in operations {
+            for spread in fragmentSpreads(in: operation.selectionSet) where collected.insert(spread.name.value).inserted {
+                names.append(spread.name.value)
+            }
         }
+        let key = collected
+        if let cached = referencedFragmentsCache[key] { return (key, cached) }
         spendFragmentWork(names.count)
         var fragments: [FragmentDefinition] = []
         var i = 0
@@ -132,8 +149,8 @@ public final class ValidationContext {
             }
             i += 1
         }
-        referencedFragmentsCache[operation.loc.start] = fragments
-        return fragments
+        referencedFragmentsCache[key] = fragments
+        return (key, fragments)
     }
 
     // MARK: - Variable usages
@@ -164,16 +181,26 @@ public final class ValidationContext {
     }
 
     /// The variables used by an operation, including in every fragment it reaches.
+    /// The fragments' share is computed once per set of fragments, as graphql-core does.
     public func recursiveVariableUsages(_ operation: OperationDefinition) -> [VariableUsage] {
         if let cached = recursiveUsagesCache[operation.loc.start] { return cached }
-        var usages = variableUsages(in: operation)
-        let fragments = recursivelyReferencedFragments(operation)
-        spendFragmentWork(fragments.count)
-        for fragment in fragments {
-            let local = variableUsages(in: fragment)
-            spendFragmentWork(local.count)
-            usages.append(contentsOf: local)
+        let (key, fragments) = referencedFragments(for: [operation])
+        let fragmentUsages: [VariableUsage]
+        if let cached = fragmentUsagesCache[key] {
+            fragmentUsages = cached
+        } else {
+            spendFragmentWork(fragments.count)
+            var collected: [VariableUsage] = []
+            for fragment in fragments {
+                let local = variableUsages(in: fragment)
+                spendFragmentWork(local.count)
+                collected.append(contentsOf: local)
+            }
+            fragmentUsagesCache[key] = collected
+            fragmentUsages = collected
         }
+        spendFragmentWork(fragmentUsages.count)
+        let usages = variableUsages(in: operation) + fragmentUsages
         recursiveUsagesCache[operation.loc.start] = usages
         return usages
     }
