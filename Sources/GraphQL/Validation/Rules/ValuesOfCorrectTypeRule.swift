@@ -13,6 +13,8 @@
 /// A list or object literal at a scalar or enum position is reported without a
 /// location, as graphql-core reports it.
 final class ValuesOfCorrectTypeRule: ValidationRule {
+    override class var visits: VisitKinds { [.value] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         guard case .value(let value) = node else { return .proceed }
         // TypeInfo has already stepped into a list's item type.
