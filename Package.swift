@@ -42,7 +42,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "SwitchboardBench",
-            dependencies: ["GraphQL", "Switchboard"]
+            // CSQLite: the store scenarios' baselines call SQLite's C API directly.
+            dependencies: ["GraphQL", "Switchboard", "CSQLite"]
         ),
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),

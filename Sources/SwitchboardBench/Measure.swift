@@ -63,3 +63,15 @@ func format2(_ x: Double) -> String {
     }
     return s
 }
+
+/// Operations per second for a per-operation time: `10 µs` → `100,000/s`.
+func formatRate(_ nanosPerOperation: Double) -> String {
+    let rate = Int((1e9 / nanosPerOperation).rounded())
+    let digits = Array(String(rate))
+    var out = ""
+    for (i, d) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(d)
+    }
+    return out + "/s"
+}
