@@ -37,6 +37,10 @@ extension StoreFlags {
         guard busyTimeout >= 0, busyTimeout.isFinite else {
             throw CommandFailure(message: "--busy-timeout must be a number of seconds, 0 or more (got \(busyTimeout))")
         }
+        // SQLite reports a missing directory as `unable to open database file`; say what it is.
+        if let directory = missingDirectory(of: db) {
+            throw CommandFailure(message: "\(db): cannot create the store: directory \(directory) does not exist")
+        }
         var options = SQLiteStore.Options()
         options.registersInstance = false
         options.readers = 1
@@ -50,21 +54,16 @@ extension StoreFlags {
     }
 }
 
-/// The store's message names the file already; this adds what SQLite's own wording leaves
-/// unclear (`unable to open database file` when the directory is missing).
+/// The store's message names the file already; the path is added should one ever not.
 func describe(_ error: StoreError, path: String) -> String {
-    var message = error.message.contains(path) ? error.message : "\(path): \(error.message)"
-    if error.kind == .cannotOpen, let directory = missingDirectory(of: path) {
-        message += " (directory \(directory) does not exist)"
-    }
-    return message
+    error.message.contains(path) ? error.message : "\(path): \(error.message)"
 }
 
-/// The parent directory of `path` when it does not exist, else nil.
+/// The parent directory of `path` when neither the file nor that directory exists, else nil.
 private func missingDirectory(of path: String) -> String? {
-    guard let slash = path.lastIndex(of: "/") else { return nil }
-    let directory = slash == path.startIndex ? "/" : String(path[..<slash])
     var info = stat()
+    guard stat(path, &info) != 0, errno == ENOENT, let slash = path.lastIndex(of: "/") else { return nil }
+    let directory = slash == path.startIndex ? "/" : String(path[..<slash])
     return stat(directory, &info) == 0 ? nil : directory
 }
 
