@@ -66,12 +66,16 @@ func format2(_ x: Double) -> String {
 
 /// Operations per second for a per-operation time: `10 µs` → `100,000/s`.
 func formatRate(_ nanosPerOperation: Double) -> String {
-    let rate = Int((1e9 / nanosPerOperation).rounded())
-    let digits = Array(String(rate))
+    grouped(Int((1e9 / nanosPerOperation).rounded())) + "/s"
+}
+
+/// `100000` → `100,000` (non-negative counts).
+func grouped(_ n: Int) -> String {
+    let digits = Array(String(n))
     var out = ""
     for (i, d) in digits.enumerated() {
         if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
         out.append(d)
     }
-    return out + "/s"
+    return out
 }

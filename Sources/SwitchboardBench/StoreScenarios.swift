@@ -174,7 +174,7 @@ enum StoreScenarios {
         store.append(events) { filled.finish($0.failure) }
         try filled.wait()
 
-        let subject = try rounds("backlog of \(backlogSize) in pages of \(backlogPage)", seconds: seconds) {
+        let subject = try rounds("backlog of \(grouped(backlogSize)) in pages of \(backlogPage)", seconds: seconds) {
             let start = nowNanoseconds()
             var after: Int64 = 0
             var read = 0
