@@ -46,7 +46,8 @@ swift-test:
 python-test: venv release
 	SWITCHBOARD_BIN=$(abspath $(RELEASE_BIN)) $(VENV)/bin/pytest -q Tests/
 
-## bench: release-build benchmarks (see SwitchboardBench).
+## bench: release-build benchmarks (see SwitchboardBench): engine and store scenarios, each beside
+## its baseline. One group only: `.build/release/SwitchboardBench store` (or `engine`).
 bench: deps
 	swift build -c release --product SwitchboardBench
 	.build/release/SwitchboardBench
