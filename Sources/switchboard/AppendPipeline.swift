@@ -73,13 +73,18 @@ final class AppendPipeline: @unchecked Sendable {
 
     private func submit(_ event: NewEvent) {
         store.append([event]) { [self] result in
+            // The line is encoded before taking the lock: the writer thread holds it briefly.
+            var lines: [UInt8] = []
+            if case .success(let events) = result {
+                for stored in events { eventLine(stored, into: &lines) }
+            }
             condition.lock()
             defer { condition.unlock() }
             inFlight -= 1
             switch result {
             case .success(let events):
                 committed += events.count
-                for stored in events { eventLine(stored, into: &output) }
+                output.append(contentsOf: lines)
             case .failure(let error):
                 if failure == nil { failure = error }
             }
