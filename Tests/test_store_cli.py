@@ -220,7 +220,15 @@ def read_lines(pipe, into: list[str]) -> None:
             into.append(line)
 
 
-KILL_MOMENTS = sorted(random.Random(20261125).uniform(0.05, 1.5) for _ in range(5))
+def kill_moments(count: int = 5, low: float = 0.05, high: float = 1.5, seed: int = 20261125) -> list[float]:
+    """Seeded random moments, one in each of `count` equal slices of [low, high], so the
+    kill lands both while the store is being created and deep into the run."""
+    rng = random.Random(seed)
+    width = (high - low) / count
+    return [rng.uniform(low + k * width, low + (k + 1) * width) for k in range(count)]
+
+
+KILL_MOMENTS = kill_moments()
 
 
 @pytest.mark.parametrize("moment", KILL_MOMENTS, ids=[f"{m:.3f}s" for m in KILL_MOMENTS])
