@@ -26,9 +26,10 @@ final class InMemoryStoreConformanceTests: XCTestCase {
     func testWatchStartsAfterTheGivenID() async throws { try await conformance.watchStartsAfterTheGivenID() }
     func testWatchStopsWhenCancelled() async throws { try await conformance.watchStopsWhenCancelled() }
     func testCloseFinishesQueuedWritesThenFailsEveryCall() async throws { try await conformance.closeFinishesQueuedWritesThenFailsEveryCall() }
+    func testCallsAfterCloseFailOutsideTheCall() async throws { try await conformance.callsAfterCloseFailOutsideTheCall() }
 
     /// The list above and `allChecks` name the same checks.
     func testListsEveryCheck() {
-        XCTAssertEqual(StoreConformance.allChecks.count, 18)
+        XCTAssertEqual(StoreConformance.allChecks.count, 19)
     }
 }

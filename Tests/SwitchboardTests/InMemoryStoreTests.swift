@@ -111,6 +111,31 @@ final class InMemoryStoreTests: XCTestCase {
         XCTAssertStoreError(after, .closed)
     }
 
+    func testLookUpsComeInSQLiteStoresOrder() async throws {
+        // SQLiteStore orders connections by (connected_at, id) and subscriptions by
+        // (created_at, connection_id, id); insertion order differs here on purpose.
+        let store = makeStore()
+        defer { store.close() }
+        func connection(_ id: String, at time: String) -> ConnectionRecord {
+            ConnectionRecord(id: id, userId: "u", remoteAddress: "::1", connectedAt: time, initPayload: "{}")
+        }
+        func subscription(_ connection: String, _ id: String, at time: String) -> SubscriptionRecord {
+            SubscriptionRecord(connectionId: connection, id: id, topic: "chat:1", query: "{}", variables: "{}",
+                               operationName: nil, createdAt: time)
+        }
+        for record in [connection("b", at: "2026-01-01T00:00:02.000Z"), connection("c", at: "2026-01-01T00:00:01.000Z"),
+                       connection("a", at: "2026-01-01T00:00:02.000Z")] {
+            try await store.insertConnection(record)
+        }
+        for record in [subscription("b", "1", at: "2026-01-01T00:00:05.000Z"), subscription("b", "2", at: "2026-01-01T00:00:03.000Z"),
+                       subscription("a", "9", at: "2026-01-01T00:00:05.000Z")] {
+            try await store.insertSubscription(record)
+        }
+        try await assertEqual(await store.connections(userId: "u").map(\.id), ["c", "a", "b"])
+        try await assertEqual(await store.subscriptions(topic: "chat:1").map { "\($0.connectionId)/\($0.id)" },
+                              ["b/2", "a/9", "b/1"])
+    }
+
     func testClosedErrorNamesTheStore() async {
         let store = makeStore()
         store.close()

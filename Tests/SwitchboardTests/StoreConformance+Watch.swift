@@ -149,4 +149,31 @@ extension StoreConformance {
         watch.cancel()
         store.close()  // twice is harmless
     }
+
+    func callsAfterCloseFailOutsideTheCall() async throws {
+        // The protocol's promise (completions on the store's threads) holds for failures
+        // too: a caller holding a lock while it calls the store during shutdown must not
+        // have its completion run inside the call.
+        let store = try makeStore()
+        store.close()
+        let calledInside = Locked<[String]>([])
+        func call<T: Sendable>(
+            _ name: String, _ start: (@escaping @Sendable (Result<T, StoreError>) -> Void) -> Void
+        ) async {
+            let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
+                StoreTest.$insideStoreCall.withValue(true) {
+                    start { result in
+                        if StoreTest.insideStoreCall { calledInside.withLock { $0.append(name) } }
+                        continuation.resume(returning: result)
+                    }
+                }
+            }
+            XCTAssertStoreError(result, .closed, name)
+        }
+        await call("append") { store.append([StoreTest.event("chat:1", "{}")], completion: $0) }
+        await call("events") { store.events(topic: "chat:1", after: 0, limit: 1, completion: $0) }
+        await call("insertConnection") { store.insertConnection(StoreTest.connection("c", user: nil), completion: $0) }
+        await call("setting") { store.setting("k", completion: $0) }
+        XCTAssertEqual(calledInside.current, [], "these completions ran inside the call")
+    }
 }

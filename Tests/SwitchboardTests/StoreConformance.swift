@@ -37,6 +37,7 @@ struct StoreConformance: Sendable {
         ("watchStartsAfterTheGivenID", { $0.watchStartsAfterTheGivenID }),
         ("watchStopsWhenCancelled", { $0.watchStopsWhenCancelled }),
         ("closeFinishesQueuedWritesThenFailsEveryCall", { $0.closeFinishesQueuedWritesThenFailsEveryCall }),
+        ("callsAfterCloseFailOutsideTheCall", { $0.callsAfterCloseFailOutsideTheCall }),
     ]
 
     /// Runs every check; a failing assertion names the check through XCTest's messages.

@@ -1,7 +1,7 @@
 // The live records, dead letters and settings of InMemoryStore: plain values, guarded by
 // the store's lock. The indexes mirror the SQLite store's access paths (subscriptions by
-// topic and by connection, connections by user), and look-ups return rows in insertion
-// order, which is what SQLite's rowid order gives there.
+// topic and by connection, connections by user), and look-ups return rows in SQLiteStore's
+// order (by creation time, then ids), so tests of higher layers see the same order.
 
 struct InMemoryRecords {
     struct SubscriptionKey: Hashable {
@@ -9,16 +9,9 @@ struct InMemoryRecords {
         let id: String
     }
 
-    /// A row plus its insertion number, which orders look-up results.
-    private struct Row<Record> {
-        let sequence: Int
-        let record: Record
-    }
-
-    private var sequence = 0
-    private var connections: [String: Row<ConnectionRecord>] = [:]
+    private var connections: [String: ConnectionRecord] = [:]
     private var connectionsByUser: [String: Set<String>] = [:]
-    private var subscriptions: [SubscriptionKey: Row<SubscriptionRecord>] = [:]
+    private var subscriptions: [SubscriptionKey: SubscriptionRecord] = [:]
     private var subscriptionsByTopic: [String: Set<SubscriptionKey>] = [:]
     private var subscriptionsByConnection: [String: Set<SubscriptionKey>] = [:]
     private var deadLetters: [DeadLetter] = []
@@ -31,14 +24,13 @@ struct InMemoryRecords {
         guard connections[record.id] == nil else {
             throw StoreError(.constraint, "\(store): a connection with id \(record.id) already exists")
         }
-        sequence += 1
-        connections[record.id] = Row(sequence: sequence, record: record)
+        connections[record.id] = record
         if let user = record.userId { connectionsByUser[user, default: []].insert(record.id) }
     }
 
     /// Removes the connection (when present) and every subscription it holds.
     mutating func deleteConnection(id: String) {
-        if let row = connections.removeValue(forKey: id), let user = row.record.userId {
+        if let record = connections.removeValue(forKey: id), let user = record.userId {
             connectionsByUser[user]?.remove(id)
             if connectionsByUser[user]?.isEmpty == true { connectionsByUser[user] = nil }
         }
@@ -48,7 +40,8 @@ struct InMemoryRecords {
     }
 
     func connections(userId: String) -> [ConnectionRecord] {
-        ordered((connectionsByUser[userId] ?? []).compactMap { connections[$0] })
+        (connectionsByUser[userId] ?? []).compactMap { connections[$0] }
+            .sorted { ($0.connectedAt, $0.id) < ($1.connectedAt, $1.id) }
     }
 
     /// Removes every connection and subscription (what `close()` does with this process's rows).
@@ -71,15 +64,13 @@ struct InMemoryRecords {
                 .constraint,
                 "\(store): connection \(record.connectionId) already has a subscription with id \(record.id)")
         }
-        sequence += 1
-        subscriptions[key] = Row(sequence: sequence, record: record)
+        subscriptions[key] = record
         subscriptionsByTopic[record.topic, default: []].insert(key)
         subscriptionsByConnection[record.connectionId, default: []].insert(key)
     }
 
     mutating func deleteSubscription(_ key: SubscriptionKey) {
-        guard let row = subscriptions.removeValue(forKey: key) else { return }
-        let topic = row.record.topic
+        guard let topic = subscriptions.removeValue(forKey: key)?.topic else { return }
         subscriptionsByTopic[topic]?.remove(key)
         if subscriptionsByTopic[topic]?.isEmpty == true { subscriptionsByTopic[topic] = nil }
         subscriptionsByConnection[key.connectionId]?.remove(key)
@@ -89,11 +80,8 @@ struct InMemoryRecords {
     }
 
     func subscriptions(topic: String) -> [SubscriptionRecord] {
-        ordered((subscriptionsByTopic[topic] ?? []).compactMap { subscriptions[$0] })
-    }
-
-    private func ordered<Record>(_ rows: [Row<Record>]) -> [Record] {
-        rows.sorted { $0.sequence < $1.sequence }.map(\.record)
+        (subscriptionsByTopic[topic] ?? []).compactMap { subscriptions[$0] }
+            .sorted { ($0.createdAt, $0.connectionId, $0.id) < ($1.createdAt, $1.connectionId, $1.id) }
     }
 
     // MARK: Dead letters and settings
