@@ -99,7 +99,7 @@ enum SchemaPrinter {
 
     private static func inputValue(_ v: InputValueInfo) -> String {
         var text = "\(v.name): \(v.type)"
-        if let defaultValue = v.defaultValue { text += " = " + printLiteral(defaultValue) }
+        if let defaultValue = v.defaultValue { text += " = " + printValue(defaultValue) }
         return text + deprecated(v.deprecationReason)
     }
 

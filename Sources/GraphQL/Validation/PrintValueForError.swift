@@ -97,8 +97,7 @@ private struct PrintBuffer {
         case .int(let text, _), .float(let text, _), .enumValue(let text, _):
             self.init(text)
         case .string(let s, let block, _):
-            // The schema printer prints strings exactly as graphql-core does.
-            self.init(block ? SchemaPrinter.printBlockString(s) : SchemaPrinter.printString(s), isBlockString: block)
+            self.init(block ? printBlockString(s) : printString(s), isBlockString: block)
         case .boolean(let b, _):
             self.init(b ? "true" : "false")
         case .null:
