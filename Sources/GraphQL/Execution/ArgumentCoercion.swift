@@ -51,6 +51,9 @@ func coerceArgumentValues(
             return .failure(
                 GraphQLError(
                     "Argument '\(name)' has invalid value\(printInputPath(p?.path ?? [])): \(p?.message ?? "")",
+                    // A list or object literal where a leaf belongs has no location of its
+                    // own (see InputValueProblem.loc); graphql-core reports none, the field's
+                    // would be misleading, so the argument's value stands in.
                     source: source, nodes: [p?.loc ?? argument.value.loc]))
         }
         coerced.append(name, value)

@@ -1,17 +1,28 @@
-// Coercion of literals in the document (arguments, defaults) against input types, with
-// variables replaced by their coerced values: graphql-core's `coerce_input_literal`, and
-// the problems its `validate_input_literal` reports when coercion fails.
+// Coercion of literals (arguments, defaults) against input types: graphql-core's
+// `coerce_input_literal`, reporting the problems its `validate_input_literal` reports.
+// One implementation serves ValuesOfCorrectType and the schema's default-value checks
+// (statically, without variables), variable defaults and argument coercion.
 
-/// Coerces a literal. `variables` nil means there are none (defaults in the schema or in
-/// variable definitions). Returns nil when the literal cannot be coerced, having added the
-/// problems found.
+/// Where coercion looks up the named types: a schema, or a schema still being checked.
+protocol NamedTypeLookup {
+    func type(named name: String) -> NamedType?
+}
+
+extension Schema: NamedTypeLookup {}
+extension SchemaDraft: NamedTypeLookup {}
+
+/// Coerces a literal. With `variables` nil the coercion is static, as validation does
+/// it: variables are not looked at, their values being unknown (VariablesInAllowedPosition
+/// checks their types); defaults in schemas and variable definitions have none anyway.
+/// Returns nil when the literal cannot be coerced, having added the problems found.
 func coerceInputLiteral(
-    _ value: Value, _ type: TypeReference, schema: Schema, variables: JSONObject?, path: [PathComponent] = [],
-    problems: inout [InputValueProblem]
+    _ value: Value, _ type: TypeReference, schema: some NamedTypeLookup, variables: JSONObject?,
+    path: [PathComponent] = [], problems: inout [InputValueProblem]
 ) -> JSON? {
     if case .variable(let v) = value {
+        guard let variables else { return .null }
         let name = v.name.value
-        let runtime = variables?[name]
+        let runtime = variables[name]
         if type.isNonNull {
             if runtime == nil {
                 problems.append(
@@ -66,31 +77,36 @@ func coerceInputLiteral(
         if case .inputObject(let inputType) = named {
             return coerceInputObjectLiteral(value, inputType, schema: schema, variables: variables, path: path, problems: &problems)
         }
-        let constant = replacingVariables(value, variables)
-        switch coerceLeafLiteral(constant, named) {
+        switch coerceLeafLiteral(replacingVariables(value, variables), named) {
         case .success(let v): return v
         case .failure(let e):
-            problems.append(.init(message: e.message, path: path, loc: value.loc))
+            let rebuilt: Bool
+            switch value {
+            case .list, .object: rebuilt = true
+            default: rebuilt = false
+            }
+            problems.append(.init(message: e.message, path: path, loc: rebuilt ? nil : value.loc))
             return nil
         }
     }
 }
 
 private func coerceInputObjectLiteral(
-    _ value: Value, _ type: InputObjectType, schema: Schema, variables: JSONObject?, path: [PathComponent],
+    _ value: Value, _ type: InputObjectType, schema: some NamedTypeLookup, variables: JSONObject?, path: [PathComponent],
     problems: inout [InputValueProblem]
 ) -> JSON? {
     guard case .object(let fieldNodes, _) = value else {
         problems.append(
             .init(
-                message: "Expected value of type '\(type.name)' to be an object, found: \(printValue(value)).", path: path,
+                message: "Expected value of type '\(type.name)' to be an object, found: \(printValueForError(value)).", path: path,
                 loc: value.loc))
         return nil
     }
     let before = problems.count
     var out = JSONObject()
     for field in type.fields {
-        let node = fieldNodes.first { $0.name.value == field.name }
+        // The last of repeated fields counts, as in graphql-core (UniqueInputFieldNames reports them).
+        let node = fieldNodes.last { $0.name.value == field.name }
         var missing = node == nil
         let required = field.type.isNonNull && field.defaultValue == nil
         if let node, case .variable(let v) = node.value, variables?[v.name.value] == nil, !required, !type.isOneOf {
@@ -107,7 +123,7 @@ private func coerceInputObjectLiteral(
                 problems.append(
                     .init(
                         message:
-                            "Expected value of type '\(type.name)' to include required field '\(field.name)', found: \(printValue(value)).",
+                            "Expected value of type '\(type.name)' to include required field '\(field.name)', found: \(printValueForError(value)).",
                         path: path, loc: value.loc))
             }
             continue
@@ -142,7 +158,7 @@ private func coerceInputObjectLiteral(
             problems.append(
                 .init(
                     message: "Expected value of type '\(type.name)' not to include unknown field '\(node.name.value)'"
-                        + (suggestion.isEmpty ? ", found" : ".\(suggestion) Found") + ": \(printValue(value)).",
+                        + (suggestion.isEmpty ? ", found" : ".\(suggestion) Found") + ": \(printValueForError(value)).",
                     path: path, loc: node.loc))
         } else {
             known.append(node)
@@ -159,7 +175,9 @@ private func coerceInputObjectLiteral(
 }
 
 /// The literal with variables replaced by constant literals of their values, for leaf
-/// coercion (a custom scalar may take a list or object literal holding variables).
+/// coercion (a custom scalar may take a list or object literal holding variables). As in
+/// graphql-core's `replace_variables`, a variable without a value is null in a list and
+/// leaves its field out of an object.
 private func replacingVariables(_ value: Value, _ variables: JSONObject?) -> Value {
     switch value {
     case .variable(let v):
@@ -167,14 +185,18 @@ private func replacingVariables(_ value: Value, _ variables: JSONObject?) -> Val
     case .list(let items, let loc):
         return .list(items.map { replacingVariables($0, variables) }, loc)
     case .object(let fields, let loc):
-        return .object(fields.map { ObjectField(name: $0.name, value: replacingVariables($0.value, variables), loc: $0.loc) }, loc)
+        let kept = fields.compactMap { field -> ObjectField? in
+            if case .variable(let v) = field.value, variables?[v.name.value] == nil { return nil }
+            return ObjectField(name: field.name, value: replacingVariables(field.value, variables), loc: field.loc)
+        }
+        return .object(kept, loc)
     default:
         return value
     }
 }
 
 /// A JSON value as an untyped constant literal.
-func literal(of json: JSON, at loc: Location) -> Value {
+private func literal(of json: JSON, at loc: Location) -> Value {
     switch json {
     case .null: return .null(loc)
     case .bool(let b): return .boolean(b, loc)
