@@ -212,3 +212,20 @@ public enum IntrospectionMetaFields {
         name: "__typename", description: "The name of the current Object type at runtime.",
         type: .nonNull(.named("String")))
 }
+
+extension IntrospectionMetaFields {
+    /// The meta field a selection of `name` on `parent` asks for: `__typename` on any
+    /// composite type, `__schema` and `__type` on the query root type only, as graphql-js
+    /// resolves them; nil for any other field.
+    static func field(named name: String, on parent: NamedType, in schema: Schema) -> FieldDefinitionInfo? {
+        switch name {
+        case "__typename":
+            return parent.isComposite ? typename : nil
+        case "__schema", "__type":
+            guard let query = schema.queryType, query.name == parent.name else { return nil }
+            return name == "__schema" ? Self.schema : type
+        default:
+            return nil
+        }
+    }
+}
