@@ -13,7 +13,7 @@
 /// A list or object literal at a scalar or enum position is reported without a
 /// location, as graphql-core reports it.
 ///
-/// The checks are execution's literal coercion (`coerceInputLiteral`) without variables,
+/// The checks are execution's literal coercion, run statically (`validateInputLiteral`),
 /// so that what validation accepts, execution coerces, with the same messages.
 final class ValuesOfCorrectTypeRule: ValidationRule {
     override func enter(_ node: VisitNode) -> VisitResult {
@@ -26,9 +26,7 @@ final class ValuesOfCorrectTypeRule: ValidationRule {
             type = context.typeInfo.inputType
         }
         if let type {
-            var problems: [InputValueProblem] = []
-            _ = coerceInputLiteral(value, type, schema: context.schema, variables: nil, problems: &problems)
-            for problem in problems {
+            for problem in validateInputLiteral(value, type, schema: context.schema) {
                 context.report(GraphQLError(problem.message, source: context.source, nodes: problem.loc.map { [$0] } ?? []))
             }
         }
