@@ -20,6 +20,7 @@ extension SchemaValidator {
                 validateEnumValues(e)
             case .inputObject(let io):
                 validateInputFields(io)
+                validateDefaultValueCycles(io)
             case .scalar:
                 break
             }
@@ -50,6 +51,7 @@ extension SchemaValidator {
                         "Required argument \(argStr) cannot be deprecated.",
                         [deprecatedDirective(argNode?.directives), argNode?.type.loc])
                 }
+                validateDefaultValue(arg, argStr)
             }
         }
     }
@@ -246,6 +248,7 @@ extension SchemaValidator {
                     "Required input field \(io.name).\(field.name) cannot be deprecated.",
                     [deprecatedDirective(node?.directives), node?.type.loc])
             }
+            validateDefaultValue(field, "\(io.name).\(field.name)")
             if io.isOneOf {
                 if field.type.isNonNull {
                     report("OneOf input field \(io.name).\(field.name) must be nullable.", [node?.type.loc])
