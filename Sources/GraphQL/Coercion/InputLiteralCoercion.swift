@@ -3,14 +3,6 @@
 // One implementation serves ValuesOfCorrectType and the schema's default-value checks
 // (statically, without variables), variable defaults and argument coercion.
 
-/// Where coercion looks up the named types: a schema, or a schema still being checked.
-protocol NamedTypeLookup {
-    func type(named name: String) -> NamedType?
-}
-
-extension Schema: NamedTypeLookup {}
-extension SchemaDraft: NamedTypeLookup {}
-
 /// Coerces a literal: a default (`variables` nil: there are none) or an argument.
 /// Returns nil when the literal cannot be coerced, having added the problems found.
 func coerceInputLiteral(
