@@ -27,15 +27,22 @@ func coerceLeafLiteral(_ value: Value, _ type: NamedType) -> Result<JSON, Coerci
 }
 
 private func coerceEnumLiteral(_ value: Value, _ e: EnumType) -> Result<JSON, CoercionError> {
-    let names = e.values.map(\.name)
     if case .enumValue(let name, _) = value {
         if e.value(name) != nil { return .success(.string(name)) }
-        let hint = Suggestions.didYouMean(Suggestions.list(name, options: names), subMessage: "the enum value")
-        return .failure(CoercionError("Value '\(name)' does not exist in '\(e.name)' enum.\(hint)"))
+        return .failure(unknownEnumValue(name, e))
     }
     let printed = printValueForError(value)
-    let hint = Suggestions.didYouMean(Suggestions.list(printed, options: names), subMessage: "the enum value")
-    return .failure(CoercionError("Enum '\(e.name)' cannot represent non-enum value: \(printed).\(hint)"))
+    return .failure(CoercionError("Enum '\(e.name)' cannot represent non-enum value: \(printed)." + enumValueHint(printed, e)))
+}
+
+/// `Value 'X' does not exist in 'E' enum.` with suggestions, for literals and JSON input.
+func unknownEnumValue(_ name: String, _ e: EnumType) -> CoercionError {
+    CoercionError("Value '\(name)' does not exist in '\(e.name)' enum." + enumValueHint(name, e))
+}
+
+/// ` Did you mean the enum value 'A'?` for the values of `e` close to `text`.
+func enumValueHint(_ text: String, _ e: EnumType) -> String {
+    Suggestions.didYouMean(Suggestions.list(text, options: e.values.map(\.name)), subMessage: "the enum value")
 }
 
 private func coerceIntLiteral(_ value: Value) -> Result<JSON, CoercionError> {

@@ -10,16 +10,10 @@ func coerceLeafInput(_ value: JSON, _ type: NamedType) -> Result<JSON, CoercionE
     case .enumType(let e):
         if case .string(let s) = value {
             if e.value(s) != nil { return .success(value) }
-            return .failure(
-                CoercionError(
-                    "Value '\(s)' does not exist in '\(e.name)' enum."
-                        + Suggestions.didYouMean(Suggestions.list(s, options: e.values.map(\.name)), subMessage: "the enum value")))
+            return .failure(unknownEnumValue(s, e))
         }
         let text = inspect(value)
-        return .failure(
-            CoercionError(
-                "Enum '\(e.name)' cannot represent non-string value: \(text)."
-                    + Suggestions.didYouMean(Suggestions.list(text, options: e.values.map(\.name)), subMessage: "the enum value")))
+        return .failure(CoercionError("Enum '\(e.name)' cannot represent non-string value: \(text)." + enumValueHint(text, e)))
     case .scalar(let s):
         if let coercion = s.coercion { return coercion.parseValue(value) }
         switch s.name {
@@ -31,14 +25,7 @@ func coerceLeafInput(_ value: JSON, _ type: NamedType) -> Result<JSON, CoercionE
         case "Boolean":
             if case .bool = value { return .success(value) }
             return .failure(CoercionError("Boolean cannot represent a non boolean value: \(inspect(value))"))
-        case "ID":
-            switch value {
-            case .string: return .success(value)
-            case .int(let i): return .success(.string(String(i)))
-            case .double(let d) where d.isFinite && d == d.rounded() && abs(d) < 9.2e18:
-                return .success(.string(String(Int(d))))
-            default: return .failure(CoercionError("ID cannot represent value: \(inspect(value))"))
-            }
+        case "ID": return coerceIDInput(value)
         default:
             return .success(value)
         }
@@ -64,6 +51,16 @@ private func coerceIntInput(_ value: JSON) -> Result<JSON, CoercionError> {
         return .success(.int(Int(d)))
     default:
         return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(value))"))
+    }
+}
+
+private func coerceIDInput(_ value: JSON) -> Result<JSON, CoercionError> {
+    switch value {
+    case .string: return .success(value)
+    case .int(let i): return .success(.string(String(i)))
+    case .double(let d) where d.isFinite && d == d.rounded() && abs(d) < 9.2e18:
+        return .success(.string(String(Int(d))))
+    default: return .failure(CoercionError("ID cannot represent value: \(inspect(value))"))
     }
 }
 
@@ -173,20 +170,8 @@ func serializeLeafJSON(_ json: JSON, _ type: NamedType) -> Result<JSON, Coercion
             }
         case "Int":
             switch json {
-            case .int(let i):
-                if !graphQLIntRange.contains(i) {
-                    return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(json))"))
-                }
-                return .success(json)
+            case .int, .double: return coerceIntInput(json)  // numbers serialize as input coerces them
             case .bool(let b): return .success(.int(b ? 1 : 0))
-            case .double(let d):
-                if !d.isFinite || d != d.rounded() {
-                    return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(json))"))
-                }
-                if d < Double(graphQLIntRange.lowerBound) || d > Double(graphQLIntRange.upperBound) {
-                    return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(json))"))
-                }
-                return .success(.int(Int(d)))
             case .string(let str):
                 guard let i = Int(str.trimmingSpaces) else {
                     return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(json))"))
@@ -215,14 +200,7 @@ func serializeLeafJSON(_ json: JSON, _ type: NamedType) -> Result<JSON, Coercion
             case .double(let d) where d.isFinite: return .success(.bool(d != 0))
             default: return .failure(CoercionError("Boolean cannot represent a non boolean value: \(inspect(json))"))
             }
-        case "ID":
-            switch json {
-            case .string: return .success(json)
-            case .int(let i): return .success(.string(String(i)))
-            case .double(let d) where d.isFinite && d == d.rounded() && abs(d) < 9.2e18:
-                return .success(.string(String(Int(d))))
-            default: return .failure(CoercionError("ID cannot represent value: \(inspect(json))"))
-            }
+        case "ID": return coerceIDInput(json)  // serializing an ID accepts what input does
         default:
             return .success(json)
         }
