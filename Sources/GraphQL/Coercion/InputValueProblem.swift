@@ -11,17 +11,22 @@ struct InputValueProblem {
     var loc: Location? = nil
 }
 
-/// `" at .a[1]"` for a path inside an input value; empty for the value itself.
-func printInputPath(_ path: [PathComponent]) -> String {
-    if path.isEmpty { return "" }
-    var s = " at "
-    for p in path {
-        switch p {
-        case .key(let k): s += "." + k
-        case .index(let i): s += "[\(i)]"
+extension InputValueProblem {
+    /// `Argument 'a' has invalid value at .b[1]: …`: the problem as graphql-core words it
+    /// for the value (or `default value`) of an argument, variable or input field.
+    func message(for subject: String, invalid what: String = "value") -> String {
+        var at = ""
+        if !path.isEmpty {
+            at = " at "
+            for p in path {
+                switch p {
+                case .key(let k): at += "." + k
+                case .index(let i): at += "[\(i)]"
+                }
+            }
         }
+        return "\(subject) has invalid \(what)\(at): \(message)"
     }
-    return s
 }
 
 /// The @oneOf message, for literals and JSON values alike.

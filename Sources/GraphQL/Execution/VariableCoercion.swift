@@ -29,8 +29,8 @@ public func coerceVariableValues(
                     for p in problems {
                         errors.append(
                             GraphQLError(
-                                "Variable '$\(name)' has invalid default value\(printInputPath(p.path)): \(p.message)",
-                                source: source, nodes: [definition.loc]))
+                                p.message(for: "Variable '$\(name)'", invalid: "default value"), source: source,
+                                nodes: [definition.loc]))
                     }
                 }
                 continue
@@ -42,10 +42,7 @@ public func coerceVariableValues(
             coerced.append(name, value)
         } else {
             for p in problems {
-                errors.append(
-                    GraphQLError(
-                        "Variable '$\(name)' has invalid value\(printInputPath(p.path)): \(p.message)",
-                        source: source, nodes: [definition.loc]))
+                errors.append(GraphQLError(p.message(for: "Variable '$\(name)'"), source: source, nodes: [definition.loc]))
             }
         }
     }

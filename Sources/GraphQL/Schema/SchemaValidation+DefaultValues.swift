@@ -20,7 +20,7 @@ extension SchemaValidator {
     mutating func validateDefaultValue(_ value: InputValueInfo, _ label: String) {
         guard let defaultValue = value.defaultValue, isInputType(value.type) else { return }
         for problem in validateInputLiteral(defaultValue, value.type, schema: draft) {
-            report("\(label) has invalid default value\(printInputPath(problem.path)): \(problem.message)", [problem.loc])
+            report(problem.message(for: label, invalid: "default value"), [problem.loc])
         }
     }
 

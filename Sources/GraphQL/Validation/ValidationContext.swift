@@ -159,24 +159,22 @@ public final class ValidationContext {
     /// with the input type expected where each is used. Default values of variable
     /// definitions are not usages.
     public func variableUsages(in operation: OperationDefinition) -> [VariableUsage] {
-        if let cached = usagesCache[operation.loc.start] { return cached }
-        let info = TypeInfo(schema: schema)
-        let collector = VariableUsageCollector(context: self)
-        collector.typeInfo = info
-        var walker = DocumentWalker(typeInfo: info, visitors: [collector], shouldStop: { false })
-        walker.walk(operation)
-        usagesCache[operation.loc.start] = collector.usages
-        return collector.usages
+        variableUsages(at: operation.loc) { $0.walk(operation) }
     }
 
     public func variableUsages(in fragment: FragmentDefinition) -> [VariableUsage] {
-        if let cached = usagesCache[fragment.loc.start] { return cached }
+        variableUsages(at: fragment.loc) { $0.walk(fragment) }
+    }
+
+    /// The usages a walk over the definition at `loc` finds, cached by where it starts.
+    private func variableUsages(at loc: Location, _ walk: (inout DocumentWalker) -> Void) -> [VariableUsage] {
+        if let cached = usagesCache[loc.start] { return cached }
         let info = TypeInfo(schema: schema)
         let collector = VariableUsageCollector(context: self)
         collector.typeInfo = info
         var walker = DocumentWalker(typeInfo: info, visitors: [collector], shouldStop: { false })
-        walker.walk(fragment)
-        usagesCache[fragment.loc.start] = collector.usages
+        walk(&walker)
+        usagesCache[loc.start] = collector.usages
         return collector.usages
     }
 
