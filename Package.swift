@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GraphQL", targets: ["GraphQL"]),
+        .library(name: "Switchboard", targets: ["Switchboard"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
     ],
     dependencies: [
@@ -28,19 +29,24 @@ let package = Package(
         // The hand-written GraphQL engine: Foundation only.
         .target(name: "GraphQL"),
 
+        // The server: store, (later) transport, fan-out, HTTP.
+        .target(name: "Switchboard", dependencies: ["GraphQL", "CSQLite"]),
+
         .executableTarget(
             name: "switchboard",
             dependencies: [
                 "GraphQL",
+                "Switchboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "SwitchboardBench",
-            dependencies: ["GraphQL"]
+            dependencies: ["GraphQL", "Switchboard"]
         ),
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"]),
     ],
     swiftLanguageModes: [.v6]
 )

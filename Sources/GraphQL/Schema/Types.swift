@@ -91,8 +91,10 @@ public enum NamedType: Sendable {
 /// A deprecation, as `@deprecated(reason:)` states it.
 public typealias DeprecationReason = String
 
-/// A field of an object or interface type.
-public struct FieldDefinitionInfo: Sendable {
+/// A field of an object or interface type. A class, not a struct: validation and
+/// execution pass field definitions around on every node, and handing over a reference
+/// costs one retain where copying a struct cost one per stored string and array.
+public final class FieldDefinitionInfo: Sendable {
     public let name: String
     public let description: String?
     public let arguments: [InputValueInfo]
@@ -115,8 +117,9 @@ public struct FieldDefinitionInfo: Sendable {
     }
 }
 
-/// An argument of a field or directive, or a field of an input object.
-public struct InputValueInfo: Sendable {
+/// An argument of a field or directive, or a field of an input object. A class for the
+/// same reason as `FieldDefinitionInfo`.
+public final class InputValueInfo: Sendable {
     public let name: String
     public let description: String?
     public let type: TypeReference

@@ -7,16 +7,22 @@
 struct DocumentWalker {
     let typeInfo: TypeInfo
     let visitors: [ValidationRule]
+    /// For each node kind, the indices of the visitors that look at it.
+    private let visitorsByKind: [[Int]]
     /// For each visitor, the depth at which it asked to skip, or -1.
     private var skipDepth: [Int]
     private var depth = 0
     /// Set when the context has seen too many errors.
     let shouldStop: () -> Bool
 
-    init(typeInfo: TypeInfo, visitors: [ValidationRule], shouldStop: @escaping () -> Bool) {
+    init(
+        typeInfo: TypeInfo, visitors: [ValidationRule], dispatch: VisitorDispatch? = nil,
+        shouldStop: @escaping () -> Bool
+    ) {
         self.typeInfo = typeInfo
         self.visitors = visitors
         self.skipDepth = Array(repeating: -1, count: visitors.count)
+        self.visitorsByKind = (dispatch ?? VisitorDispatch(kinds: visitors.map { type(of: $0).visits })).byKind
         self.shouldStop = shouldStop
     }
 
@@ -25,18 +31,24 @@ struct DocumentWalker {
     private mutating func enter(_ node: VisitNode) {
         typeInfo.enter(node)
         depth += 1
-        for i in visitors.indices where skipDepth[i] < 0 {
-            // graphql-core aborts by raising: no rule runs after the abort, not even
-            // on the node at hand.
-            if shouldStop() { return }
+        // graphql-core aborts by raising: no rule runs after the abort, not even on the
+        // node at hand. Only a rule's report can abort, so checking before the first
+        // call and after each one is enough.
+        if shouldStop() { return }
+        for i in visitorsByKind[node.kindIndex] where skipDepth[i] < 0 {
             if case .skip = visitors[i].enter(node) { skipDepth[i] = depth }
+            if shouldStop() { return }
         }
     }
 
     private mutating func leave(_ node: VisitNode) {
-        for i in visitors.indices {
+        var stopped = shouldStop()
+        for i in visitorsByKind[node.kindIndex] {
             if skipDepth[i] < 0 {
-                if !shouldStop() { visitors[i].leave(node) }
+                if !stopped {
+                    visitors[i].leave(node)
+                    stopped = shouldStop()
+                }
             } else if skipDepth[i] == depth {
                 skipDepth[i] = -1
             }
@@ -198,5 +210,21 @@ struct DocumentWalker {
             enter(node)
             leave(node)
         }
+    }
+}
+
+/// For each node kind, which visitors (by index) look at it. Built once for the
+/// specified rules: building it costs as much as validating a small document.
+struct VisitorDispatch: Sendable {
+    let byKind: [[Int]]
+
+    init(kinds: [VisitKinds]) {
+        var byKind = Array(repeating: [Int](), count: VisitKinds.count)
+        for (i, visits) in kinds.enumerated() {
+            for k in 0..<VisitKinds.count where visits.contains(VisitKinds(rawValue: 1 << UInt32(k))) {
+                byKind[k].append(i)
+            }
+        }
+        self.byKind = byKind
     }
 }

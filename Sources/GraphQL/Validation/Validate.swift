@@ -13,10 +13,25 @@ public func validate(
     var visitors = rules.map { $0.init(context: context) }
     // Checked before every rule, as graphql-core does, so that no rule follows fragments
     // nested deeper than the limit.
-    if document.definitions.contains(where: { if case .fragment = $0 { true } else { false } }) {
+    let hasFragments = document.definitions.contains(where: { if case .fragment = $0 { true } else { false } })
+    if hasFragments {
         visitors.insert(FragmentNestingCheck(context: context), at: 0)
     }
-    var walker = DocumentWalker(typeInfo: typeInfo, visitors: visitors, shouldStop: { context.aborted })
+    var dispatch: VisitorDispatch?
+    if isSpecifiedRules(rules) {
+        dispatch = hasFragments ? specifiedDispatchWithNesting : specifiedDispatch
+    }
+    var walker = DocumentWalker(
+        typeInfo: typeInfo, visitors: visitors, dispatch: dispatch, shouldStop: { context.aborted })
     walker.walk(document)
     return context.errors
+}
+
+private let specifiedDispatch = VisitorDispatch(kinds: specifiedRules.map { $0.visits })
+private let specifiedDispatchWithNesting = VisitorDispatch(
+    kinds: [FragmentNestingCheck.visits] + specifiedRules.map { $0.visits })
+
+private func isSpecifiedRules(_ rules: [ValidationRule.Type]) -> Bool {
+    rules.count == specifiedRules.count
+        && zip(rules, specifiedRules).allSatisfy { ObjectIdentifier($0) == ObjectIdentifier($1) }
 }

@@ -16,11 +16,13 @@ public final class ValidationContext {
     public let schema: Schema
     public let document: Document
     public let typeInfo: TypeInfo
-    public private(set) var errors: [GraphQLError] = []
+    // The context lives inside one `validate` call on one thread, and its accesses never
+    // overlap: dynamic exclusivity checks on these hot fields cost more than the work.
+    @exclusivity(unchecked) public private(set) var errors: [GraphQLError] = []
     /// graphql-core stops after this many errors and says so.
     public let maxErrors: Int
     /// Set once the error limit or the fragment work budget is exhausted.
-    public private(set) var aborted = false
+    @exclusivity(unchecked) public private(set) var aborted = false
 
     private var fragmentsByName: [String: FragmentDefinition] = [:]
     private var spreadsCache: [Int: [FragmentSpread]] = [:]
@@ -159,29 +161,32 @@ public final class ValidationContext {
     /// with the input type expected where each is used. Default values of variable
     /// definitions are not usages.
     public func variableUsages(in operation: OperationDefinition) -> [VariableUsage] {
-        variableUsages(at: operation.loc) { $0.walk(operation) }
+        variableUsages(at: operation.loc) { $0.find(in: operation) }
     }
 
     public func variableUsages(in fragment: FragmentDefinition) -> [VariableUsage] {
-        variableUsages(at: fragment.loc) { $0.walk(fragment) }
+        variableUsages(at: fragment.loc) { $0.find(in: fragment) }
     }
 
-    /// The usages a walk over the definition at `loc` finds, cached by where it starts.
-    private func variableUsages(at loc: Location, _ walk: (inout DocumentWalker) -> Void) -> [VariableUsage] {
+    /// The usages the finder meets in the definition at `loc`, cached by where it starts.
+    private func variableUsages(at loc: Location, _ find: (inout VariableUsageFinder) -> Void) -> [VariableUsage] {
         if let cached = usagesCache[loc.start] { return cached }
-        let info = TypeInfo(schema: schema)
-        let collector = VariableUsageCollector(context: self)
-        collector.typeInfo = info
-        var walker = DocumentWalker(typeInfo: info, visitors: [collector], shouldStop: { false })
-        walk(&walker)
-        usagesCache[loc.start] = collector.usages
-        return collector.usages
+        var finder = VariableUsageFinder(schema: schema)
+        find(&finder)
+        usagesCache[loc.start] = finder.usages
+        return finder.usages
     }
 
     /// The variables used by an operation, including in every fragment it reaches.
     /// The fragments' share is computed once per set of fragments, as graphql-core does.
     public func recursiveVariableUsages(_ operation: OperationDefinition) -> [VariableUsage] {
         if let cached = recursiveUsagesCache[operation.loc.start] { return cached }
+        // Without fragments there is nothing to follow (and no fragment work to spend).
+        if fragmentsByName.isEmpty {
+            let usages = variableUsages(in: operation)
+            recursiveUsagesCache[operation.loc.start] = usages
+            return usages
+        }
         let (key, fragments) = referencedFragments(for: [operation])
         let fragmentUsages: [VariableUsage]
         if let cached = fragmentUsagesCache[key] {
@@ -201,27 +206,5 @@ public final class ValidationContext {
         let usages = variableUsages(in: operation) + fragmentUsages
         recursiveUsagesCache[operation.loc.start] = usages
         return usages
-    }
-}
-
-/// Collects variable usages with its walker's own TypeInfo (the expected input type at
-/// each variable), skipping variable definitions.
-final class VariableUsageCollector: ValidationRule {
-    var usages: [VariableUsage] = []
-    /// The TypeInfo of the walker this collector runs in.
-    var typeInfo: TypeInfo?
-
-    override func enter(_ node: VisitNode) -> VisitResult {
-        switch node {
-        case .variableDefinition:
-            return .skip
-        case .variable(let variable):
-            usages.append(VariableUsage(
-                node: variable, type: typeInfo?.inputType, parentType: typeInfo?.parentInputType,
-                defaultValue: typeInfo?.defaultValue))
-            return .proceed
-        default:
-            return .proceed
-        }
     }
 }

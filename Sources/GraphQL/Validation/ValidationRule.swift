@@ -11,6 +11,10 @@ open class ValidationRule {
         self.context = context
     }
 
+    /// The kinds of node this rule's `enter` and `leave` look at; the walk calls it for
+    /// those only. The default, every kind, is always correct; a narrower set is faster.
+    open class var visits: VisitKinds { .all }
+
     /// Called when the walk enters a node; `.skip` stops this rule below it.
     open func enter(_ node: VisitNode) -> VisitResult { .proceed }
 

@@ -5,6 +5,8 @@
 /// at the directive, and `Defer/Stream directive label argument must be unique.`,
 /// located at both directives.
 final class DeferStreamDirectiveLabel: ValidationRule {
+    override class var visits: VisitKinds { [.directive] }
+
     private var knownLabels: [String: Location] = [:]
 
     override func enter(_ node: VisitNode) -> VisitResult {

@@ -5,6 +5,8 @@
 /// `Stream directive cannot be used on root subscription type 'Subscription'.`,
 /// located at the directive. Fragments already found valid are not checked again.
 final class DeferStreamDirectiveOnRootField: ValidationRule {
+    override class var visits: VisitKinds { [.operation] }
+
     private var checkedFragments = Set<String>()
 
     override func enter(_ node: VisitNode) -> VisitResult {

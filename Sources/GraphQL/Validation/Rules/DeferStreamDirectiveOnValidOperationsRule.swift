@@ -6,6 +6,8 @@
 /// the `if` argument to `false`.` (and the same for `@stream`), located at the directive
 /// and then at the fragment spreads leading to it, innermost first.
 final class DeferStreamDirectiveOnValidOperationsRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation] }
+
     private var checkedFragments = Set<String>()
 
     override func enter(_ node: VisitNode) -> VisitResult {

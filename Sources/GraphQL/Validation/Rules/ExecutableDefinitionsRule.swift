@@ -4,6 +4,8 @@
 /// `The 'Foo' definition is not executable.` (`schema` for schema definitions and
 /// extensions), located at each offending definition.
 final class ExecutableDefinitionsRule: ValidationRule {
+    override class var visits: VisitKinds { [.document] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         guard case .document(let document) = node else { return .proceed }
         for definition in document.definitions where !definition.isExecutable {

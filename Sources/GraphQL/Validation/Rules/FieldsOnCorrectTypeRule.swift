@@ -7,6 +7,8 @@
 /// abstract parent define the field, otherwise by ` Did you mean 'y'?` for similar
 /// field names. Fields whose parent type is unknown are not reported.
 final class FieldsOnCorrectTypeRule: ValidationRule {
+    override class var visits: VisitKinds { [.field] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         guard case .field(let field) = node, let parent = context.typeInfo.parentType,
               context.typeInfo.fieldDef == nil

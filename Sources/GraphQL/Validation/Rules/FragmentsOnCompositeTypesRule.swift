@@ -5,6 +5,8 @@
 /// `Fragment 'F' cannot condition on non composite type 'String'.` (fragment
 /// definitions), located at the type condition.
 final class FragmentsOnCompositeTypesRule: ValidationRule {
+    override class var visits: VisitKinds { [.inlineFragment, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .inlineFragment(let inline):

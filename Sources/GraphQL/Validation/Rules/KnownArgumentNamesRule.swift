@@ -4,12 +4,11 @@
 /// `Unknown argument 'foo' on directive '@bar'.`, with a "Did you mean …?" hint,
 /// located at the argument.
 final class KnownArgumentNamesRule: ValidationRule {
-    /// Argument names of every known directive, in definition order.
-    private let directiveArguments: [String: [String]]
-    /// The name of the field whose arguments are being visited.
-    private var fieldName = ""
+    override class var visits: VisitKinds { [.directive, .field, .argument] }
 
-    required init(context: ValidationContext) {
+    /// Argument names of every known directive, in definition order; built at the first
+    /// directive, since most documents have none.
+    private lazy var directiveArguments: [String: [String]] = {
         var map: [String: [String]] = [:]
         for directive in context.schema.directives {
             map[directive.name] = directive.arguments.map(\.name)
@@ -17,9 +16,10 @@ final class KnownArgumentNamesRule: ValidationRule {
         for case .directive(let definition) in context.document.definitions {
             map[definition.name.value] = definition.arguments.map(\.name.value)
         }
-        directiveArguments = map
-        super.init(context: context)
-    }
+        return map
+    }()
+    /// The name of the field whose arguments are being visited.
+    private var fieldName = ""
 
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {

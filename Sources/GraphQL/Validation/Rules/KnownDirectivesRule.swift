@@ -4,12 +4,11 @@
 /// `Unknown directive '@foo'.` and `Directive '@foo' may not be used on field.`,
 /// located at the directive.
 final class KnownDirectivesRule: ValidationRule {
-    /// Location names (`DirectiveLocation` raw values) by directive name.
-    private let locationsByName: [String: Set<String>]
-    /// Where the directives being visited are applied, innermost last.
-    private var appliedTo: [String] = []
+    override class var visits: VisitKinds { [.operation, .variableDefinition, .field, .fragmentSpread, .inlineFragment, .fragmentDefinition, .directive] }
 
-    required init(context: ValidationContext) {
+    /// Location names (`DirectiveLocation` raw values) by directive name; built at the
+    /// first directive, since most documents have none.
+    private lazy var locationsByName: [String: Set<String>] = {
         var map: [String: Set<String>] = [:]
         for directive in context.schema.directives {
             map[directive.name] = Set(directive.locations.map(\.rawValue))
@@ -18,9 +17,10 @@ final class KnownDirectivesRule: ValidationRule {
         for case .directive(let definition) in context.document.definitions {
             map[definition.name.value] = Set(definition.locations.map(\.value))
         }
-        locationsByName = map
-        super.init(context: context)
-    }
+        return map
+    }()
+    /// Where the directives being visited are applied, innermost last.
+    private var appliedTo: [String] = []
 
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {

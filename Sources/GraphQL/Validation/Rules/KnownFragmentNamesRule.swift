@@ -3,6 +3,8 @@
 ///
 /// `Unknown fragment 'F'.`, located at the spread's fragment name.
 final class KnownFragmentNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.fragmentSpread] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         if case .fragmentSpread(let spread) = node, context.fragment(named: spread.name.value) == nil {
             context.report("Unknown fragment '\(spread.name.value)'.", spread.name.loc)

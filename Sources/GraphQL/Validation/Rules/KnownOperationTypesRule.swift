@@ -3,6 +3,8 @@
 ///
 /// `The mutation operation is not supported by the schema.`, located at the operation.
 final class KnownOperationTypesRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):

@@ -10,6 +10,8 @@
 /// scalars and introspection types are always known. The walker does not enter those
 /// definitions, so this rule reads them itself, in document order.
 final class KnownTypeNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.document, .operation, .fragmentDefinition, .namedType] }
+
     private var definedTypeNames: Set<String>?
     /// Type-system definitions not checked yet, in document order.
     private var pendingSDL: [Definition] = []

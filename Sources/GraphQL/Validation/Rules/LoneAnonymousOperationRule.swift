@@ -4,6 +4,8 @@
 /// `This anonymous operation must be the only defined operation.`, located at each
 /// anonymous operation.
 final class LoneAnonymousOperationRule: ValidationRule {
+    override class var visits: VisitKinds { [.document, .operation, .fragmentDefinition] }
+
     private var operationCount = 0
 
     override func enter(_ node: VisitNode) -> VisitResult {

@@ -5,6 +5,8 @@
 ///
 /// `Maximum introspection depth exceeded`, located at the `__schema` / `__type` field.
 final class MaxIntrospectionDepthRule: ValidationRule {
+    override class var visits: VisitKinds { [.field] }
+
     static let maxListDepth = 3
 
     /// For each fragment, the greatest entry depth at which its check completed without

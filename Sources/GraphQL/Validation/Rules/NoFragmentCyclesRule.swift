@@ -5,6 +5,8 @@
 /// once, found by one depth-first search over all fragments in definition order (an
 /// explicit stack, so long chains cannot exhaust the call stack).
 final class NoFragmentCyclesRule: ValidationRule {
+    override class var visits: VisitKinds { [.fragmentDefinition, .operation] }
+
     /// Fragments already searched from: each is explored once.
     private var visited = Set<String>()
     /// The spreads leading from the search's start to the fragment being explored.

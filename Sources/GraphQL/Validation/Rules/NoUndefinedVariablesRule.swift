@@ -4,6 +4,8 @@
 /// `Variable '$v' is not defined by operation 'Op'.` (`Variable '$v' is not defined.`
 /// for anonymous operations), one error per use, located at the use and the operation.
 final class NoUndefinedVariablesRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):

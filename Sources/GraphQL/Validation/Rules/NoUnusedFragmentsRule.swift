@@ -4,6 +4,8 @@
 /// `Fragment 'F' is never used.`, located at the fragment definition, reported once the
 /// whole document is seen, in definition order.
 final class NoUnusedFragmentsRule: ValidationRule {
+    override class var visits: VisitKinds { [.document, .operation, .fragmentDefinition] }
+
     private var operations: [OperationDefinition] = []
     private var fragments: [FragmentDefinition] = []
 

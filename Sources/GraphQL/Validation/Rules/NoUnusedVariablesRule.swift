@@ -4,6 +4,8 @@
 /// `Variable '$v' is never used in operation 'Op'.` (`Variable '$v' is never used.` for
 /// anonymous operations), located at the variable definition.
 final class NoUnusedVariablesRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):

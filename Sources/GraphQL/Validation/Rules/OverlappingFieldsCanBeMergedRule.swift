@@ -15,6 +15,8 @@
 /// `Validation aborted.`. Fragment arguments (a graphql-core experiment) are not
 /// parsed here, so every spread shares one variable scope.
 final class OverlappingFieldsCanBeMergedRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .field, .fragmentDefinition, .inlineFragment, .selectionSet] }
+
     let state = OverlappingFieldsState()
     /// Whether the node owning each selection set being visited is an inline fragment.
     private var ownerIsInlineFragment: [Bool] = []
@@ -32,6 +34,9 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
             if selections.count <= 1 {
                 guard case .inlineFragment? = selections.first else { break }
             }
+            // Plain fields with distinct response names cannot conflict with each other;
+            // their own selection sets are checked when the walk reaches them.
+            if Self.areDistinctPlainFields(selections) { break }
             do {
                 let conflicts = try findConflictsWithin(selectionSet, parentType: context.typeInfo.parentType)
                 for conflict in conflicts {
@@ -55,6 +60,22 @@ final class OverlappingFieldsCanBeMergedRule: ValidationRule {
         default:
             break
         }
+    }
+
+    /// Whether every selection is a field (no fragment to look into) and no two share a
+    /// response name. Typical selection sets are small, so pairwise comparison is cheaper
+    /// than hashing.
+    static func areDistinctPlainFields(_ selections: [Selection]) -> Bool {
+        guard selections.count <= 32 else { return false }
+        var keys: [String] = []
+        keys.reserveCapacity(selections.count)
+        for selection in selections {
+            guard case .field(let field) = selection else { return false }
+            let key = field.responseKey
+            if keys.contains(key) { return false }
+            keys.append(key)
+        }
+        return true
     }
 
     /// Every conflict "within" a selection set, including those through the fragments

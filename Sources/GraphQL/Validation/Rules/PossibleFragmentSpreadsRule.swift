@@ -5,6 +5,8 @@
 /// (inline fragments) and `Fragment 'X' cannot be spread here as objects of type 'P'
 /// can never be of type 'F'.` (named spreads), located at the fragment or spread.
 final class PossibleFragmentSpreadsRule: ValidationRule {
+    override class var visits: VisitKinds { [.inlineFragment, .fragmentSpread] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .inlineFragment(let inline):

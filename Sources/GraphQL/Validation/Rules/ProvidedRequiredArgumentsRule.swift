@@ -6,10 +6,11 @@
 /// `Argument '@dir(arg:)' of type 'Boolean!' is required, but it was not provided.`,
 /// located at the field or directive. Checked on leave, so errors deeper inside come first.
 final class ProvidedRequiredArgumentsRule: ValidationRule {
-    /// Required arguments (name, printed type) of every known directive.
-    private let requiredDirectiveArguments: [String: [(String, String)]]
+    override class var visits: VisitKinds { [.directive, .field] }
 
-    required init(context: ValidationContext) {
+    /// Required arguments (name, printed type) of every known directive; built at the
+    /// first directive, since most documents have none.
+    private lazy var requiredDirectiveArguments: [String: [(String, String)]] = {
         var map: [String: [(String, String)]] = [:]
         for directive in context.schema.directives {
             map[directive.name] = directive.arguments.filter(\.isRequired).map { ($0.name, $0.type.description) }
@@ -19,9 +20,8 @@ final class ProvidedRequiredArgumentsRule: ValidationRule {
                 .filter { if case .nonNull = $0.type { $0.defaultValue == nil } else { false } }
                 .map { ($0.name.value, TypeReference($0.type).description) }
         }
-        requiredDirectiveArguments = map
-        super.init(context: context)
-    }
+        return map
+    }()
 
     override func leave(_ node: VisitNode) {
         switch node {

@@ -6,6 +6,8 @@
 /// located at the selection set, and `Field 'me' of type 'User' must have a selection
 /// of subfields. Did you mean 'me { ... }'?`, located at the field.
 final class ScalarLeafsRule: ValidationRule {
+    override class var visits: VisitKinds { [.field] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         guard case .field(let field) = node, let type = context.typeInfo.type,
               let named = context.schema.namedType(of: type)

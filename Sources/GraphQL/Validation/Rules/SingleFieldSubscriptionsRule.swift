@@ -13,6 +13,8 @@
 /// - `… must not select an introspection top level field.`, per response key whose
 ///   field starts with `__`, located at its fields.
 final class SingleFieldSubscriptionsRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):
@@ -28,6 +30,16 @@ final class SingleFieldSubscriptionsRule: ValidationRule {
     }
 
     private func check(_ op: OperationDefinition, root: ObjectType) {
+        // The usual subscription: one plain field. Only the introspection check applies.
+        if op.selectionSet.selections.count == 1, case .field(let field) = op.selectionSet.selections[0],
+           field.directives.isEmpty
+        {
+            if field.name.value.hasPrefix("__") {
+                let subject = op.name.map { "Subscription '\($0.value)'" } ?? "Anonymous Subscription"
+                context.report(subject + " must not select an introspection top level field.", field.loc)
+            }
+            return
+        }
         var collector = RootFieldCollector(context: context, runtimeType: root.name)
         collector.collect(op.selectionSet)
         let subject = op.name.map { "Subscription '\($0.value)'" } ?? "Anonymous Subscription"

@@ -3,6 +3,8 @@
 /// `Stream directive cannot be used on non-list field 'name' on type 'Query'.`, located
 /// at the directive.
 final class StreamDirectiveOnListField: ValidationRule {
+    override class var visits: VisitKinds { [.directive] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         guard case .directive(let directive) = node, directive.name.value == "stream" else { return .proceed }
         let typeInfo = context.typeInfo

@@ -3,6 +3,8 @@
 /// `There can be only one argument named 'foo'.`, located at every argument of that
 /// name.
 final class UniqueArgumentNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.field, .directive] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .field(let field): check(field.arguments)

@@ -4,10 +4,11 @@
 /// `The directive '@foo' can only be used once at this location.`, located at the
 /// first use and at the repeated one.
 final class UniqueDirectivesPerLocationRule: ValidationRule {
-    /// For each known directive: whether it must be unique (is not repeatable).
-    private let isUnique: [String: Bool]
+    override class var visits: VisitKinds { [.operation, .variableDefinition, .field, .fragmentSpread, .inlineFragment, .fragmentDefinition] }
 
-    required init(context: ValidationContext) {
+    /// For each known directive: whether it must be unique (is not repeatable); built at
+    /// the first directive, since most documents have none.
+    private lazy var isUnique: [String: Bool] = {
         var map: [String: Bool] = [:]
         for directive in context.schema.directives {
             map[directive.name] = !directive.isRepeatable
@@ -15,9 +16,8 @@ final class UniqueDirectivesPerLocationRule: ValidationRule {
         for case .directive(let definition) in context.document.definitions {
             map[definition.name.value] = !definition.repeatable
         }
-        isUnique = map
-        super.init(context: context)
-    }
+        return map
+    }()
 
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {

@@ -3,6 +3,8 @@
 /// `There can be only one fragment named 'F'.`, located at the first definition's name
 /// and the repeated one's.
 final class UniqueFragmentNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.fragmentDefinition, .operation] }
+
     private var known: [String: Location] = [:]
 
     override func enter(_ node: VisitNode) -> VisitResult {

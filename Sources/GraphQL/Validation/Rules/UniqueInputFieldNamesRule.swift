@@ -2,6 +2,8 @@
 ///
 /// `There can be only one input field named 'foo'.`, located at both field names.
 final class UniqueInputFieldNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.value, .objectField] }
+
     private var knownStack: [[String: Location]] = []
     private var known: [String: Location] = [:]
 

@@ -2,6 +2,8 @@
 ///
 /// `There can be only one operation named 'Foo'.`, located at both names.
 final class UniqueOperationNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .fragmentDefinition] }
+
     private var known: [String: Location] = [:]
 
     override func enter(_ node: VisitNode) -> VisitResult {

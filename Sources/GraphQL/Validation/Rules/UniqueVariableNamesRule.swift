@@ -3,6 +3,8 @@
 /// `There can be only one variable named '$v'.`, one error per repeated name (in the
 /// order names first appear), located at every definition's variable name.
 final class UniqueVariableNamesRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):

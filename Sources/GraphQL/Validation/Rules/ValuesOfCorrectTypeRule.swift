@@ -16,6 +16,8 @@
 /// The checks are execution's literal coercion, run statically (`validateInputLiteral`),
 /// so that what validation accepts, execution coerces, with the same messages.
 final class ValuesOfCorrectTypeRule: ValidationRule {
+    override class var visits: VisitKinds { [.value] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         guard case .value(let value) = node else { return .proceed }
         // TypeInfo has already stepped into a list's item type.

@@ -4,6 +4,8 @@
 ///
 /// `Variable '$v' cannot be non-input type '[User!]'.`, located at the variable's type.
 final class VariablesAreInputTypesRule: ValidationRule {
+    override class var visits: VisitKinds { [.variableDefinition, .fragmentDefinition] }
+
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .variableDefinition(let definition):

@@ -7,6 +7,8 @@
 /// Object 'O'.`, located at the variable definition and the usage. Checked when leaving
 /// the operation, over every fragment it uses.
 final class VariablesInAllowedPositionRule: ValidationRule {
+    override class var visits: VisitKinds { [.operation] }
+
     private var definitions: [String: VariableDefinition] = [:]
 
     // No subtree is skipped: skipping the operation would skip its `leave` too.
