@@ -290,13 +290,13 @@ enum Printer {
 
     // MARK: - Values and types
 
-    /// A value printed at `depth` levels of indentation; see `block` for `maxIndentDepth`.
-    /// Items are printed for the wrapped layout: in the one-line layout nothing inside
-    /// wraps, so the depth they were printed for makes no difference there.
     static func print(_ value: Value) -> Printed {
         print(value, depth: 0, maxIndentDepth: .max)
     }
 
+    /// A value printed at `depth` levels of indentation; see `block` for `maxIndentDepth`.
+    /// Items are printed for the wrapped layout: in the one-line layout nothing inside
+    /// wraps, so the depth they were printed for makes no difference there.
     static func print(_ value: Value, depth: Int, maxIndentDepth: Int) -> Printed {
         switch value {
         case .variable(let v): return print(v)

@@ -1,6 +1,7 @@
 /// graphql-core's `validate_schema` over a draft: root types, directives, then every
-/// type in collection order, then input objects that can never be given a finite value.
-/// Messages and node lists are graphql-core's.
+/// type in collection order (default values and their cycles included), then input
+/// objects that can never be given a finite value. Messages and node lists are
+/// graphql-core's.
 func validateSchemaDraft(_ draft: SchemaDraft) -> [GraphQLError] {
     var validator = SchemaValidator(draft: draft)
     validator.validateRootTypes()
