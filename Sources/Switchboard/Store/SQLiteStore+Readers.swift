@@ -16,7 +16,7 @@ final class ReaderPool: @unchecked Sendable {
     init(connections: [SQLiteConnection]) {
         for (number, connection) in connections.enumerated() {
             let handover = Handover(connection)
-            threads.append(StoreThread(name: "switchboard.store.reader\(number)") { [self] in
+            threads.append(StoreThread(name: "sb.reader\(number)") { [self] in
                 loop(handover.value)
             })
         }

@@ -49,7 +49,7 @@ final class StoreWatcher: @unchecked Sendable {
     init(connection: SQLiteConnection, interval: Double) {
         self.interval = max(0.001, interval)
         let handover = Handover(connection)
-        thread = StoreThread(name: "switchboard.store.watcher") { [self] in
+        thread = StoreThread(name: "sb.watcher") { [self] in
             loop(handover.value)
         }
     }

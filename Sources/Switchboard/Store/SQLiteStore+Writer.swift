@@ -44,7 +44,7 @@ final class StoreWriter: @unchecked Sendable {
         self.instanceID = instanceID
         self.heartbeat = heartbeat
         let handover = Handover(connection)
-        thread = StoreThread(name: "switchboard.store.writer") { [self] in
+        thread = StoreThread(name: "sb.writer") { [self] in
             loop(handover.value)
         }
     }

@@ -10,6 +10,9 @@ final class StoreThread: @unchecked Sendable {
     init(name: String, body: @escaping @Sendable () -> Void) {
         let finished = self.finished
         thread = Thread {
+            // Set here too: on Linux the name reaches the system thread (top, gdb) only when
+            // set from the thread itself, and at most 15 bytes of it.
+            Thread.current.name = name
             body()
             finished.signal()
         }
