@@ -10,13 +10,12 @@ final class StoreThread: @unchecked Sendable {
     init(name: String, body: @escaping @Sendable () -> Void) {
         let finished = self.finished
         thread = Thread {
-            // Set here too: on Linux the name reaches the system thread (top, gdb) only when
-            // set from the thread itself, and at most 15 bytes of it.
+            // Named from the thread itself: on Linux that is what reaches the system thread
+            // (top, gdb; at most 15 bytes); naming it from outside raced with this.
             Thread.current.name = name
             body()
             finished.signal()
         }
-        thread.name = name
         thread.start()
     }
 
