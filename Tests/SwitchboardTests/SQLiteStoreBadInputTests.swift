@@ -19,7 +19,7 @@ final class SQLiteStoreBadInputTests: SQLiteStoreTestCase {
     func testAFileThatIsNotADatabase() throws {
         let path = file("notes.sqlite")
         let junk = Array(String(repeating: "this is not SQLite, just text\n", count: 200).utf8)
-        FileManager.default.createFile(atPath: path, contents: Data(junk))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(junk)))
         let error = try XCTUnwrap(openError(path))
         XCTAssertEqual(error.kind, .cannotOpen)
         XCTAssertEqual(error.message, "\(path): file is not a database")

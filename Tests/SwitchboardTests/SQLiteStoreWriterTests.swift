@@ -51,6 +51,29 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM events"), 10_000)
     }
 
+    func testTenThousandWritesASecondCostAFewHundredCommits() throws {
+        let store = try openStore()
+        let before = store.transactionCount
+        let done = expectation(description: "appends")
+        done.expectedFulfillmentCount = 5_000
+        let events = (0..<5_000).map { event("chat:\($0 % 7)", "\($0)") }
+        // One at a time, paced at about 10,000 a second for half a second.
+        let start = Date()
+        for (number, event) in events.enumerated() {
+            store.append([event]) { _ in done.fulfill() }
+            let due = start.addingTimeInterval(Double(number + 1) / 10_000)
+            let wait = due.timeIntervalSinceNow
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        }
+        wait(for: [done], timeout: 30)
+        let seconds = Date().timeIntervalSince(start)
+        let commits = store.transactionCount - before
+        // The 2 ms window allows 500 commits a second.
+        print("paced writes: \(commits) commits in \(seconds) s")
+        XCTAssertLessThanOrEqual(Double(commits), seconds * 500 + 10, "5,000 paced writes in \(seconds) s took \(commits) commits")
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 5_000)
+    }
+
     func testOneBadItemFailsAloneAndTheRestOfTheGroupCommits() throws {
         let store = try openStore()
         let held = holdWriter(store, seconds: 0.2)

@@ -37,10 +37,13 @@ final class StoreWriter: @unchecked Sendable {
     private let instanceID: String
     /// Work the writer runs periodically in its own transaction (the instance heartbeat).
     private let heartbeat: (interval: Double, item: WriteItem)?
+    /// The shortest time between two commits (`Options.groupCommitWindow`).
+    private let window: Double
     private var thread: StoreThread?
 
-    init(connection: SQLiteConnection, instanceID: String, heartbeat: (interval: Double, item: WriteItem)?) {
+    init(connection: SQLiteConnection, instanceID: String, window: Double, heartbeat: (interval: Double, item: WriteItem)?) {
         self.path = connection.path
+        self.window = max(0, window)
         self.instanceID = instanceID
         self.heartbeat = heartbeat
         let handover = Handover(connection)
@@ -100,6 +103,7 @@ final class StoreWriter: @unchecked Sendable {
 
     private func loop(_ connection: SQLiteConnection) {
         var nextHeartbeat = Date().addingTimeInterval(heartbeat?.interval ?? .infinity)
+        var lastCommit = Date.distantPast
         var batch: [WriteItem] = []
         while true {
             condition.lock()
@@ -116,6 +120,14 @@ final class StoreWriter: @unchecked Sendable {
                 condition.unlock()
                 break
             }
+            // At most one commit per window: writes that trickle in (10,000 a second, one
+            // at a time) gather for the rest of the window instead of each paying a commit.
+            // A write after a quiet spell commits at once; under load the batches are large
+            // and the window has long passed.
+            let gatherUntil = lastCommit.addingTimeInterval(window)
+            while !stopping && Date() < gatherUntil {
+                _ = condition.wait(until: gatherUntil)
+            }
             // Take everything queued; the emptied array of last round becomes the new queue,
             // so steady traffic reuses two buffers.
             swap(&queue, &spare)
@@ -128,6 +140,7 @@ final class StoreWriter: @unchecked Sendable {
                 nextHeartbeat = Date().addingTimeInterval(heartbeat.interval)
             }
             let (committed, commits) = commit(batch, on: connection)
+            lastCommit = Date()
 
             condition.lock()
             transactions += commits

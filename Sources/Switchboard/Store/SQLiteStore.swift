@@ -17,6 +17,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         public var retentionInterval: Double = 60    // seconds between pruning passes
         public var readers: Int = 2                  // reader threads/connections
         public var registersInstance: Bool = true    // false for CLI processes (publish/notify)
+        /// The shortest time between two commits, in seconds: at most 500 commits a second
+        /// by default, whatever the rate of writes; a write waits at most this long for company.
+        public var groupCommitWindow: Double = 0.002
         /// Seconds between updates of this instance's `heartbeat_at`.
         public var heartbeatInterval: Double = 5
         /// An instance whose heartbeat is older than this many seconds is taken for dead
@@ -64,7 +67,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             throw error.storeError
         }
         writer = StoreWriter(
-            connection: writeConnection, instanceID: instanceID,
+            connection: writeConnection, instanceID: instanceID, window: options.groupCommitWindow,
             heartbeat: options.registersInstance ? (options.heartbeatInterval, Self.heartbeatItem(instanceID)) : nil)
         readers = ReaderPool(connections: readConnections)
         watcher = StoreWatcher(connection: watchConnection, interval: options.watchInterval)
