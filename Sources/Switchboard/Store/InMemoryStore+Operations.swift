@@ -10,7 +10,7 @@ extension InMemoryStore {
             guard !events.isEmpty else { return [] }
             let now = clock()
             let stored = state.log.append(
-                events, milliseconds: now, createdAt: InMemoryTemporaryClock.format(milliseconds: now))
+                events, milliseconds: now, createdAt: formatTimestamp(now))
             wakeWatchers(&state)
             return stored
         }

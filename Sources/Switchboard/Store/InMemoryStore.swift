@@ -25,7 +25,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
         public var retention: RetentionPolicy = .keepEverything
         public var retentionInterval: Double = 60
         /// Milliseconds since the epoch; tests replace it to age events for retention.
-        public var clock: @Sendable () -> Int64 = InMemoryTemporaryClock.nowMilliseconds
+        public var clock: @Sendable () -> Int64 = StoreClock.nowMilliseconds
 
         public init() {}
     }
