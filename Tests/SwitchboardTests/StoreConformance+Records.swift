@@ -1,5 +1,5 @@
 // Conformance checks of the live records (connections, subscriptions), dead letters and
-// settings. Look-ups are compared in insertion order's absence of a promise: sorted.
+// settings. The protocol promises no order for look-ups, so they are compared sorted.
 
 import XCTest
 
