@@ -44,11 +44,6 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testWatchStopsWhenCancelled() async throws { try await conformance.watchStopsWhenCancelled() }
     func testCloseFinishesQueuedWritesThenFailsEveryCall() async throws { try await conformance.closeFinishesQueuedWritesThenFailsEveryCall() }
     func testCallsAfterCloseFailOutsideTheCall() async throws {
-        // Known gap: after close(), SQLiteStore calls the completion with `.closed` inside
-        // the call (ReaderPool refusal in `read`, `StoreWriter.submit`, `pruneNow`), where
-        // the protocol promises the store's threads. Delete the skip once it reports
-        // those failures on a thread of its own; the check itself is ready.
-        try XCTSkipIf(true, "SQLiteStore reports .closed synchronously inside the call after close()")
         try await conformance.callsAfterCloseFailOutsideTheCall()
     }
 

@@ -72,7 +72,19 @@ final class ReaderPool: @unchecked Sendable {
 
 // MARK: Reads of the Store protocol
 
+/// Completions run on the store's threads, never inside the call — also once the store is
+/// closed and no thread of its own is left, so a caller holding a lock cannot deadlock on
+/// its own completion.
+func reportLater(_ body: @escaping @Sendable () -> Void) {
+    DispatchQueue.global().async(execute: body)
+}
+
 extension SQLiteStore {
+    func reportClosed<T: Sendable>(_ completion: @escaping @Sendable (Result<T, StoreError>) -> Void) {
+        let error = closedError
+        reportLater { completion(.failure(error)) }
+    }
+
     /// Runs `body` on a reader thread and reports its result there.
     func read<T: Sendable>(
         _ completion: @escaping @Sendable (Result<T, StoreError>) -> Void,
@@ -85,7 +97,7 @@ extension SQLiteStore {
                 completion(.failure(error.storeError))
             }
         }
-        if !accepted { completion(.failure(closedError)) }
+        if !accepted { reportClosed(completion) }
     }
 
     static let eventColumns = "id, topic, payload, created_at"

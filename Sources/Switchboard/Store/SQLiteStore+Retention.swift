@@ -9,7 +9,7 @@ extension SQLiteStore {
 
     /// Runs one full pruning pass now; the completion receives the number of events deleted.
     public func pruneNow(completion: @escaping @Sendable (Result<Int, StoreError>) -> Void) {
-        guard !isClosed else { return completion(.failure(closedError)) }
+        guard !isClosed else { return reportClosed(completion) }
         Self.prune(options.retention, writer: writer, readers: readers, completion: completion)
     }
 

@@ -72,7 +72,8 @@ final class StoreWriter: @unchecked Sendable {
     /// Queues `item` or, when the writer has stopped, fails it with `.closed`.
     func submit(_ item: WriteItem) {
         if !enqueue(item) {
-            item.fail(StoreError(.closed, "\(path): the store is closed"))
+            let error = StoreError(.closed, "\(path): the store is closed")
+            reportLater { item.fail(error) }
         }
     }
 
