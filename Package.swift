@@ -29,6 +29,10 @@ let package = Package(
         // The hand-written GraphQL engine: Foundation only.
         .target(name: "GraphQL"),
 
+        // The graphql-transport-ws protocol: messages, close codes and a pure
+        // per-connection state machine. No sockets, no threads.
+        .target(name: "GraphQLTransportWS", dependencies: ["GraphQL"]),
+
         // The server: store, (later) transport, fan-out, HTTP.
         .target(name: "Switchboard", dependencies: ["GraphQL", "CSQLite"]),
 
@@ -47,6 +51,7 @@ let package = Package(
         ),
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
+        .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"]),
     ],
     swiftLanguageModes: [.v6]

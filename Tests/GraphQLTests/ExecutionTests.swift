@@ -182,6 +182,22 @@ type Mutation { add(n: Int!): Int! }
         )
     }
 
+    /// Execution coerces literals with validation's rules and messages. Expected results
+    /// from graphql-core 3.3.2, on documents not validated. (A list or object literal where
+    /// a leaf belongs is located at the argument's value; graphql-core gives no location.)
+    func testInvalidArgumentLiteralsAsGraphQLCoreReportsThem() async throws {
+        let schema = try buildSchema(
+            Source("enum Color { RED GREEN } input I { b: Int } type Query { f(a: I): Int  g(a: Int): Int h(c: [Color]): Int }"))
+        let cases: [(String, String)] = [
+            (#"{ f(a: {b: "x"}) }"#, #"{"data":{"f":null},"errors":[{"message":"Argument 'a' has invalid value at .b: Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":12}],"path":["f"]}]}"#),
+            (#"{ h(c: [RED, "GREEN"]) }"#, #"{"data":{"h":null},"errors":[{"message":"Argument 'c' has invalid value at [1]: Enum 'Color' cannot represent non-enum value: \"GREEN\". Did you mean the enum value 'GREEN'?","locations":[{"line":1,"column":14}],"path":["h"]}]}"#),
+        ]
+        for (query, expected) in cases {
+            let result = await execute(schema: schema, document: try parseDocument(Source(query)))
+            XCTAssertEqual(result.encodedString(), expected, query)
+        }
+    }
+
     struct Message: GraphQLObjectValue {
         var id: String
         var text: String

@@ -361,14 +361,15 @@ final class SchemaPrinterTests: XCTestCase {
         }
     }
 
+    /// The schema printer prints descriptions and reasons with the language printer's functions.
     func testBlockStringPrinting() {
-        XCTAssertEqual(SchemaPrinter.printBlockString("abc"), #""""abc""""#)
-        XCTAssertEqual(SchemaPrinter.printBlockString("a\nb"), "\"\"\"\na\nb\n\"\"\"")
-        XCTAssertEqual(SchemaPrinter.printBlockString("  lead"), #""""  lead""""#)
-        XCTAssertEqual(SchemaPrinter.printBlockString("say \"\"\"hi\"\"\""), "\"\"\"\nsay \\\"\"\"hi\\\"\"\"\n\"\"\"")
-        XCTAssertFalse(SchemaPrinter.isPrintableAsBlockString("\nleading newline"))
-        XCTAssertFalse(SchemaPrinter.isPrintableAsBlockString("trailing\n"))
-        XCTAssertFalse(SchemaPrinter.isPrintableAsBlockString("a\u{7}bell"))
-        XCTAssertEqual(SchemaPrinter.printString("tab\there \"q\" \\ \u{1}"), #""tab\there \"q\" \\ \u0001""#)
+        XCTAssertEqual(printBlockString("abc"), #""""abc""""#)
+        XCTAssertEqual(printBlockString("a\nb"), "\"\"\"\na\nb\n\"\"\"")
+        XCTAssertEqual(printBlockString("  lead"), #""""  lead""""#)
+        XCTAssertEqual(printBlockString("say \"\"\"hi\"\"\""), "\"\"\"\nsay \\\"\"\"hi\\\"\"\"\n\"\"\"")
+        XCTAssertFalse(isPrintableAsBlockString("\nleading newline"))
+        XCTAssertFalse(isPrintableAsBlockString("trailing\n"))
+        XCTAssertFalse(isPrintableAsBlockString("a\u{7}bell"))
+        XCTAssertEqual(printString("tab\there \"q\" \\ \u{1}"), #""tab\there \"q\" \\ \u0001""#)
     }
 }

@@ -88,11 +88,47 @@ final class SchemaValidationTests: XCTestCase {
         ("union U = Query | I interface I { a: String } type Query { u: U, a: String }", [E("Union type U can only include Object types, it cannot include I.", [(1, 19)])]),
         ("interface I { a: String } type Query implements I { a: String } extend type Query implements I { b: Int }", [E("Type Query can only implement I once.", [(1, 49), (1, 94)])]),
         ("input A { b: [B!]! c: A } input B { a: A! } type Query { f(a: A): Int }", []),
+    ]
 
+    /// validate_schema's default-value checks: each default coerces to its type, and no
+    /// input object field's default comes back to itself through the defaults of the
+    /// fields it leaves out.
+    static let defaultValueCases: [(sdl: String, errors: [E])] = [
+        ("type Query { f(a: Int = \"x\"): Int }", [E("Query.f(a:) has invalid default value: Int cannot represent non-integer value: \"x\"", [(1, 25)])]),
+        ("input I { a: Int = true } type Query { f(i: I): Int }", [E("I.a has invalid default value: Int cannot represent non-integer value: true", [(1, 20)])]),
+        ("directive @d(a: Int = \"x\") on FIELD type Query { f: Int }", [E("@d(a:) has invalid default value: Int cannot represent non-integer value: \"x\"", [(1, 23)])]),
+        ("input I { a: [Int] = [1, \"x\", 2.5] } type Query { f(i: I): Int }", [E("I.a has invalid default value at [1]: Int cannot represent non-integer value: \"x\"", [(1, 26)]), E("I.a has invalid default value at [2]: Int cannot represent non-integer value: 2.5", [(1, 31)])]),
+        ("input I { a: Int! } type Query { f(i: I = {}): Int }", [E("Query.f(i:) has invalid default value: Expected value of type 'I' to include required field 'a', found: {  }.", [(1, 43)])]),
+        ("enum E { A } type Query { f(e: E = B): Int }", [E("Query.f(e:) has invalid default value: Value 'B' does not exist in 'E' enum. Did you mean the enum value 'A'?", [(1, 36)])]),
+        ("enum E { A } type Query { f(e: E = \"A\"): Int }", [E("Query.f(e:) has invalid default value: Enum 'E' cannot represent non-enum value: \"A\". Did you mean the enum value 'A'?", [(1, 36)])]),
+        ("type Query { f(a: Int! = null): Int }", [E("Query.f(a:) has invalid default value: Expected value of non-null type 'Int!' not to be None.", [(1, 26)])]),
+        ("type Query { f(a: [Int!] = [1, null]): Int }", [E("Query.f(a:) has invalid default value at [1]: Expected value of non-null type 'Int!' not to be None.", [(1, 32)])]),
+        ("type Query { f(a: Int = [1]): Int }", [E("Query.f(a:) has invalid default value: Int cannot represent non-integer value: [1]", [])]),
+        ("type Query { f(a: Int = {x: 1}): Int }", [E("Query.f(a:) has invalid default value: Int cannot represent non-integer value: { x: 1 }", [])]),
+        ("type Query { f(a: Int = 2147483648, b: Float = \"1\", c: ID = 1.5, d: Boolean = 0, e: String = FOO): Int }", [E("Query.f(a:) has invalid default value: Int cannot represent non 32-bit signed integer value: 2147483648", [(1, 25)]), E("Query.f(b:) has invalid default value: Float cannot represent non numeric value: \"1\"", [(1, 48)]), E("Query.f(c:) has invalid default value: ID cannot represent a non-string and non-integer value: 1.5", [(1, 61)]), E("Query.f(d:) has invalid default value: Boolean cannot represent a non boolean value: 0", [(1, 79)]), E("Query.f(e:) has invalid default value: String cannot represent a non string value: FOO", [(1, 94)])]),
+        ("input I { a: Int b: I2 } input I2 { c: String! } type Query { f(i: [I] = [{a: 1, b: {}}, {x: 1}, {a: \"2\", aa: 3}]): Int }", [E("Query.f(i:) has invalid default value at [0].b: Expected value of type 'I2' to include required field 'c', found: {  }.", [(1, 85)]), E("Query.f(i:) has invalid default value at [1]: Expected value of type 'I' not to include unknown field 'x'. Did you mean 'a' or 'b'? Found: { x: 1 }.", [(1, 91)]), E("Query.f(i:) has invalid default value at [2].a: Int cannot represent non-integer value: \"2\"", [(1, 102)]), E("Query.f(i:) has invalid default value at [2]: Expected value of type 'I' not to include unknown field 'aa'. Did you mean 'a'? Found: { a: \"2\", aa: 3 }.", [(1, 107)])]),
+        ("input I { a: Int } type Query { f(i: I = 1): Int }", [E("Query.f(i:) has invalid default value: Expected value of type 'I' to be an object, found: 1.", [(1, 42)])]),
+        ("input P @oneOf { a: Int b: Int } type Query { f(p: P = {a: 1, b: 2}, q: P = {a: null}): Int }", [E("Query.f(p:) has invalid default value: Within OneOf Input Object type 'P', exactly one field must be specified, and the value for that field must be non-null.", [(1, 56)]), E("Query.f(q:) has invalid default value at .a: Within OneOf Input Object type 'P', exactly one field must be specified, and the value for that field must be non-null.", [(1, 77)])]),
+        ("scalar S enum E { A } input I { a: Int = 1 b: I2 = {c: \"x\"} } input I2 { c: String } type Query { f(a: [Int] = 1, b: Float = 1, c: ID = 1, e: E = A, i: I = {a: 1}, s: S = {any: [1, \"x\"]}, l: [[Int]] = [[1], 2]): Int }", []),
+        ("input A { b: B = {} } input B { a: A = {} } type Query { f(a: A): Int }", [E("Invalid circular reference. The default value of Input Object field A.b references itself via the default values of: B.a.", [(1, 18), (1, 40)])]),
+        ("input A { a: A = {} } type Query { f(a: A): Int }", [E("Invalid circular reference. The default value of Input Object field A.a references itself.", [(1, 18)])]),
+        ("input A { a: [A] = [{}] } type Query { f(a: A): Int }", [E("Invalid circular reference. The default value of Input Object field A.a references itself.", [(1, 20)])]),
+        ("input A { a: A = { a: null } } type Query { f(a: A): Int }", []),
+        ("input A { x: B = { y: { z: {} } } } input B { y: C } input C { z: A = {} } type Query { f(a: A): Int }", [E("Invalid circular reference. The default value of Input Object field A.x references itself.", [(1, 18)])]),
+        ("input A { b: B = {} c: C = {} } input B { c: C = {} } input C { a: A = {} } type Query { f(a: A): Int }", [E("Invalid circular reference. The default value of Input Object field A.b references itself via the default values of: B.c, C.a.", [(1, 18), (1, 50), (1, 72)]), E("Invalid circular reference. The default value of Input Object field C.a references itself via the default values of: A.c.", [(1, 72), (1, 28)])]),
+        ("input A { x: Int = \"no\" y: A = {} z: A! } directive @d(a: A = {x: 1}) on FIELD type Query { f(a: A = {z: {z: null}}): Int }", [E("@d(a:) has invalid default value: Expected value of type 'A' to include required field 'z', found: { x: 1 }.", [(1, 63)]), E("A.x has invalid default value: Int cannot represent non-integer value: \"no\"", [(1, 20)]), E("A.y has invalid default value: Expected value of type 'A' to include required field 'z', found: {  }.", [(1, 32)]), E("Invalid circular reference. The default value of Input Object field A.y references itself.", [(1, 32)]), E("Query.f(a:) has invalid default value at .z.z: Expected value of non-null type 'A!' not to be None.", [(1, 110)]), E("Input Object A cannot be provided a finite value because it references itself through fields: A.z.", [(1, 35)])]),
     ]
 
     func testInvalidSchemasReportGraphQLCoreErrors() {
-        for (sdl, expected) in Self.cases {
+        check(Self.cases)
+    }
+
+    func testInvalidDefaultValuesReportGraphQLCoreErrors() {
+        check(Self.defaultValueCases)
+    }
+
+    private func check(_ cases: [(sdl: String, errors: [E])]) {
+        for (sdl, expected) in cases {
             do {
                 _ = try buildSchema(Source(sdl))
                 // graphql-core accepts a few near misses (a list breaks an input cycle).

@@ -31,11 +31,11 @@ func coerceArgumentValues(
                     let value = coerceInputLiteral(
                         defaultValue, definition.type, schema: schema, variables: nil, problems: &problems)
                 else {
-                    let p = problems.first
+                    let problem = problems.first ?? InputValueProblem(message: "", path: [])
                     return .failure(
                         GraphQLError(
-                            "Argument '\(name)' has invalid default value\(printInputPath(p?.path ?? [])): \(p?.message ?? "")",
-                            source: source, nodes: [node]))
+                            problem.message(for: "Argument '\(name)'", invalid: "default value"), source: source,
+                            nodes: [node]))
                 }
                 coerced.append(name, value)
             }
@@ -47,11 +47,14 @@ func coerceArgumentValues(
             let value = coerceInputLiteral(
                 argument.value, definition.type, schema: schema, variables: variables, problems: &problems)
         else {
-            let p = problems.first
+            let problem = problems.first ?? InputValueProblem(message: "", path: [])
             return .failure(
                 GraphQLError(
-                    "Argument '\(name)' has invalid value\(printInputPath(p?.path ?? [])): \(p?.message ?? "")",
-                    source: source, nodes: [p?.loc ?? argument.value.loc]))
+                    problem.message(for: "Argument '\(name)'"),
+                    // A list or object literal where a leaf belongs has no location of its
+                    // own (see InputValueProblem.loc); graphql-core reports none, the field's
+                    // would be misleading, so the argument's value stands in.
+                    source: source, nodes: [problem.loc ?? argument.value.loc]))
         }
         coerced.append(name, value)
     }

@@ -137,15 +137,9 @@ func buildObjectPlan(context: PlanContext, type: ObjectType, selectionSets: [Sel
         let name = nodes[0].name.value
         let definition: FieldDefinitionInfo
         let kind: FieldKind
-        if name == "__typename" {
-            definition = IntrospectionMetaFields.typename
-            kind = .typename
-        } else if name == "__schema", schema.queryType === type {
-            definition = IntrospectionMetaFields.schema
-            kind = .schema
-        } else if name == "__type", schema.queryType === type {
-            definition = IntrospectionMetaFields.type
-            kind = .type
+        if let meta = IntrospectionMetaFields.field(named: name, on: .object(type), in: schema) {
+            definition = meta
+            kind = name == "__typename" ? .typename : name == "__schema" ? .schema : .type
         } else if let d = type.field(name) {
             definition = d
             kind = .regular

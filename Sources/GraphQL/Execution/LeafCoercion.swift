@@ -1,8 +1,6 @@
-// Input and result coercion of leaf values (scalars and enums), with the rules of the
-// specification's "Scalars" section and graphql-core's messages.
-
-private let maxInt = 2_147_483_647
-private let minInt = -2_147_483_648
+// Input coercion of variable values and result coercion of leaf values (scalars and
+// enums), with the rules of the specification's "Scalars" section and graphql-core's
+// messages. Literals are coerced in Coercion/LeafLiteralCoercion.swift.
 
 // MARK: - Input: variable values (JSON)
 
@@ -12,16 +10,10 @@ func coerceLeafInput(_ value: JSON, _ type: NamedType) -> Result<JSON, CoercionE
     case .enumType(let e):
         if case .string(let s) = value {
             if e.value(s) != nil { return .success(value) }
-            return .failure(
-                CoercionError(
-                    "Value '\(s)' does not exist in '\(e.name)' enum."
-                        + Suggestions.didYouMean(Suggestions.list(s, options: e.values.map(\.name)), subMessage: "the enum value")))
+            return .failure(unknownEnumValue(s, e))
         }
         let text = inspect(value)
-        return .failure(
-            CoercionError(
-                "Enum '\(e.name)' cannot represent non-string value: \(text)."
-                    + Suggestions.didYouMean(Suggestions.list(text, options: e.values.map(\.name)), subMessage: "the enum value")))
+        return .failure(CoercionError("Enum '\(e.name)' cannot represent non-string value: \(text)." + enumValueHint(text, e)))
     case .scalar(let s):
         if let coercion = s.coercion { return coercion.parseValue(value) }
         switch s.name {
@@ -33,14 +25,7 @@ func coerceLeafInput(_ value: JSON, _ type: NamedType) -> Result<JSON, CoercionE
         case "Boolean":
             if case .bool = value { return .success(value) }
             return .failure(CoercionError("Boolean cannot represent a non boolean value: \(inspect(value))"))
-        case "ID":
-            switch value {
-            case .string: return .success(value)
-            case .int(let i): return .success(.string(String(i)))
-            case .double(let d) where d.isFinite && d == d.rounded() && abs(d) < 9.2e18:
-                return .success(.string(String(Int(d))))
-            default: return .failure(CoercionError("ID cannot represent value: \(inspect(value))"))
-            }
+        case "ID": return coerceIDInput(value)
         default:
             return .success(value)
         }
@@ -52,7 +37,7 @@ func coerceLeafInput(_ value: JSON, _ type: NamedType) -> Result<JSON, CoercionE
 private func coerceIntInput(_ value: JSON) -> Result<JSON, CoercionError> {
     switch value {
     case .int(let i):
-        if i < minInt || i > maxInt {
+        if !graphQLIntRange.contains(i) {
             return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(value))"))
         }
         return .success(value)
@@ -60,12 +45,22 @@ private func coerceIntInput(_ value: JSON) -> Result<JSON, CoercionError> {
         if !d.isFinite || d != d.rounded() {
             return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(value))"))
         }
-        if d < Double(minInt) || d > Double(maxInt) {
+        if d < Double(graphQLIntRange.lowerBound) || d > Double(graphQLIntRange.upperBound) {
             return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(value))"))
         }
         return .success(.int(Int(d)))
     default:
         return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(value))"))
+    }
+}
+
+private func coerceIDInput(_ value: JSON) -> Result<JSON, CoercionError> {
+    switch value {
+    case .string: return .success(value)
+    case .int(let i): return .success(.string(String(i)))
+    case .double(let d) where d.isFinite && d == d.rounded() && abs(d) < 9.2e18:
+        return .success(.string(String(Int(d))))
+    default: return .failure(CoercionError("ID cannot represent value: \(inspect(value))"))
     }
 }
 
@@ -78,83 +73,6 @@ private func coerceFloatInput(_ value: JSON) -> Result<JSON, CoercionError> {
         return .success(.double(Double(i)))
     default:
         return .failure(CoercionError("Float cannot represent non numeric value: \(inspect(value))"))
-    }
-}
-
-// MARK: - Input: literals
-
-/// Coerces a constant literal (variables already substituted) for a scalar or enum.
-func coerceLeafLiteral(_ value: Value, _ type: NamedType) -> Result<JSON, CoercionError> {
-    switch type {
-    case .enumType(let e):
-        if case .enumValue(let name, _) = value {
-            if e.value(name) != nil { return .success(.string(name)) }
-            return .failure(
-                CoercionError(
-                    "Value '\(name)' does not exist in '\(e.name)' enum."
-                        + Suggestions.didYouMean(Suggestions.list(name, options: e.values.map(\.name)), subMessage: "the enum value")))
-        }
-        let text = printValue(value)
-        return .failure(
-            CoercionError(
-                "Enum '\(e.name)' cannot represent non-enum value: \(text)."
-                    + Suggestions.didYouMean(Suggestions.list(text, options: e.values.map(\.name)), subMessage: "the enum value")))
-    case .scalar(let s):
-        if let coercion = s.coercion { return coercion.parseLiteral(value) }
-        switch s.name {
-        case "Int":
-            guard case .int(let text, _) = value else {
-                return .failure(CoercionError("Int cannot represent non-integer value: \(printValue(value))"))
-            }
-            guard let i = Int(text), i >= minInt, i <= maxInt else {
-                return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(text)"))
-            }
-            return .success(.int(i))
-        case "Float":
-            switch value {
-            case .int(let text, _), .float(let text, _):
-                if let d = Double(text) { return .success(.double(d)) }
-                return .failure(CoercionError("Float cannot represent non numeric value: \(text)"))
-            default:
-                return .failure(CoercionError("Float cannot represent non numeric value: \(printValue(value))"))
-            }
-        case "String":
-            if case .string(let str, _, _) = value { return .success(.string(str)) }
-            return .failure(CoercionError("String cannot represent a non string value: \(printValue(value))"))
-        case "Boolean":
-            if case .boolean(let b, _) = value { return .success(.bool(b)) }
-            return .failure(CoercionError("Boolean cannot represent a non boolean value: \(printValue(value))"))
-        case "ID":
-            switch value {
-            case .string(let str, _, _): return .success(.string(str))
-            case .int(let text, _): return .success(.string(text))
-            default:
-                return .failure(
-                    CoercionError("ID cannot represent a non-string and non-integer value: \(printValue(value))"))
-            }
-        default:
-            return .success(untypedJSON(value))
-        }
-    default:
-        return .failure(CoercionError("Expected value of type '\(type.name)', found: \(printValue(value))."))
-    }
-}
-
-/// A constant literal as plain JSON, for custom scalars without their own coercion.
-func untypedJSON(_ value: Value) -> JSON {
-    switch value {
-    case .variable: return .null
-    case .int(let t, _): return Int(t).map(JSON.int) ?? .double(Double(t) ?? 0)
-    case .float(let t, _): return .double(Double(t) ?? 0)
-    case .string(let s, _, _): return .string(s)
-    case .boolean(let b, _): return .bool(b)
-    case .null: return .null
-    case .enumValue(let s, _): return .string(s)
-    case .list(let items, _): return .array(items.map(untypedJSON))
-    case .object(let fields, _):
-        var o = JSONObject()
-        for f in fields { o[f.name.value] = untypedJSON(f.value) }
-        return .object(o)
     }
 }
 
@@ -194,7 +112,7 @@ func serializeLeaf(_ value: GraphQLValue, _ kind: LeafKind, _ type: NamedType) -
     if case .json(let json) = value {
         switch (kind, json) {
         case (.string, .string), (.id, .string), (.boolean, .bool): return .success(json)
-        case (.int, .int(let i)) where i >= minInt && i <= maxInt: return .success(json)
+        case (.int, .int(let i)) where graphQLIntRange.contains(i): return .success(json)
         default: break
         }
     }
@@ -252,25 +170,13 @@ func serializeLeafJSON(_ json: JSON, _ type: NamedType) -> Result<JSON, Coercion
             }
         case "Int":
             switch json {
-            case .int(let i):
-                if i < minInt || i > maxInt {
-                    return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(json))"))
-                }
-                return .success(json)
+            case .int, .double: return coerceIntInput(json)  // numbers serialize as input coerces them
             case .bool(let b): return .success(.int(b ? 1 : 0))
-            case .double(let d):
-                if !d.isFinite || d != d.rounded() {
-                    return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(json))"))
-                }
-                if d < Double(minInt) || d > Double(maxInt) {
-                    return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(json))"))
-                }
-                return .success(.int(Int(d)))
             case .string(let str):
                 guard let i = Int(str.trimmingSpaces) else {
                     return .failure(CoercionError("Int cannot represent non-integer value: \(inspect(json))"))
                 }
-                if i < minInt || i > maxInt {
+                if !graphQLIntRange.contains(i) {
                     return .failure(CoercionError("Int cannot represent non 32-bit signed integer value: \(inspect(json))"))
                 }
                 return .success(.int(i))
@@ -294,14 +200,7 @@ func serializeLeafJSON(_ json: JSON, _ type: NamedType) -> Result<JSON, Coercion
             case .double(let d) where d.isFinite: return .success(.bool(d != 0))
             default: return .failure(CoercionError("Boolean cannot represent a non boolean value: \(inspect(json))"))
             }
-        case "ID":
-            switch json {
-            case .string: return .success(json)
-            case .int(let i): return .success(.string(String(i)))
-            case .double(let d) where d.isFinite && d == d.rounded() && abs(d) < 9.2e18:
-                return .success(.string(String(Int(d))))
-            default: return .failure(CoercionError("ID cannot represent value: \(inspect(json))"))
-            }
+        case "ID": return coerceIDInput(json)  // serializing an ID accepts what input does
         default:
             return .success(json)
         }

@@ -1,27 +1,6 @@
 // Coercion of the request's variable values against the operation's variable definitions
 // (the specification's CoerceVariableValues; graphql-core's `get_variable_values`).
 
-/// One problem found while coercing an input value: a message and where inside the value.
-struct InputValueProblem {
-    var message: String
-    var path: [PathComponent]
-    /// The literal the problem is about (input from a document); nil for JSON input.
-    var loc: Location? = nil
-}
-
-/// `" at .a[1]"` for a path inside an input value; empty for the value itself.
-func printInputPath(_ path: [PathComponent]) -> String {
-    if path.isEmpty { return "" }
-    var s = " at "
-    for p in path {
-        switch p {
-        case .key(let k): s += "." + k
-        case .index(let i): s += "[\(i)]"
-        }
-    }
-    return s
-}
-
 /// Coerces the variables of an operation. On success the result holds a value for every
 /// variable that was provided or has a default; absent nullable ones are left out, so that
 /// an argument fed by one falls back to its own default.
@@ -50,8 +29,8 @@ public func coerceVariableValues(
                     for p in problems {
                         errors.append(
                             GraphQLError(
-                                "Variable '$\(name)' has invalid default value\(printInputPath(p.path)): \(p.message)",
-                                source: source, nodes: [definition.loc]))
+                                p.message(for: "Variable '$\(name)'", invalid: "default value"), source: source,
+                                nodes: [definition.loc]))
                     }
                 }
                 continue
@@ -63,10 +42,7 @@ public func coerceVariableValues(
             coerced.append(name, value)
         } else {
             for p in problems {
-                errors.append(
-                    GraphQLError(
-                        "Variable '$\(name)' has invalid value\(printInputPath(p.path)): \(p.message)",
-                        source: source, nodes: [definition.loc]))
+                errors.append(GraphQLError(p.message(for: "Variable '$\(name)'"), source: source, nodes: [definition.loc]))
             }
         }
     }
@@ -180,8 +156,4 @@ private func coerceInputObject(
         }
     }
     return problems.count == before ? .object(out) : nil
-}
-
-func oneOfMessage(_ typeName: String) -> String {
-    "Within OneOf Input Object type '\(typeName)', exactly one field must be specified, and the value for that field must be non-null."
 }

@@ -195,20 +195,3 @@ public enum IntrospectionTypes {
 
     public static func isIntrospectionType(_ name: String) -> Bool { byName[name] != nil }
 }
-
-/// The fields every selection may ask for besides its type's own: `__schema` and
-/// `__type(name:)` on the query root, `__typename` everywhere.
-public enum IntrospectionMetaFields {
-    public static let schema = FieldDefinitionInfo(
-        name: "__schema", description: "Access the current type schema of this server.",
-        type: .nonNull(.named("__Schema")))
-
-    public static let type = FieldDefinitionInfo(
-        name: "__type", description: "Request the type information of a single type.",
-        arguments: [InputValueInfo(name: "name", type: .nonNull(.named("String")))],
-        type: .named("__Type"))
-
-    public static let typename = FieldDefinitionInfo(
-        name: "__typename", description: "The name of the current Object type at runtime.",
-        type: .nonNull(.named("String")))
-}

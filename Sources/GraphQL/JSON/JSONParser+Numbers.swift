@@ -2,6 +2,20 @@
 // rounded Double.
 
 extension JSONParser {
+    /// Reads a run of digits into the (negative) accumulator of the integer and fraction
+    /// digits, noting when they no longer fit.
+    @inline(__always)
+    private mutating func accumulateDigits(into accumulator: inout Int, overflow: inout Bool) {
+        while pos < bytes.count && isJSONDigit(bytes[pos]) {
+            if !overflow {
+                let (times10, o1) = accumulator.multipliedReportingOverflow(by: 10)
+                let (next, o2) = times10.subtractingReportingOverflow(Int(bytes[pos] - JSONByte.zero))
+                if o1 || o2 { overflow = true } else { accumulator = next }
+            }
+            pos += 1
+        }
+    }
+
     /// number = [ minus ] int [ frac ] [ exp ]
     mutating func parseNumber() throws(JSONParseError) -> JSON {
         let start = pos
@@ -19,14 +33,7 @@ extension JSONParser {
                 throw JSONParseError("Leading zeros are not allowed in numbers at offset \(start)", offset: start)
             }
         } else if isJSONDigit(first) {
-            while pos < bytes.count && isJSONDigit(bytes[pos]) {
-                if !overflow {
-                    let (times10, o1) = accumulator.multipliedReportingOverflow(by: 10)
-                    let (next, o2) = times10.subtractingReportingOverflow(Int(bytes[pos] - JSONByte.zero))
-                    if o1 || o2 { overflow = true } else { accumulator = next }
-                }
-                pos += 1
-            }
+            accumulateDigits(into: &accumulator, overflow: &overflow)
         } else {
             throw unexpected(expected: "a digit")
         }
@@ -37,14 +44,7 @@ extension JSONParser {
             isInteger = false
             pos += 1
             let fractionStart = pos
-            while pos < bytes.count && isJSONDigit(bytes[pos]) {
-                if !overflow {
-                    let (times10, o1) = accumulator.multipliedReportingOverflow(by: 10)
-                    let (next, o2) = times10.subtractingReportingOverflow(Int(bytes[pos] - JSONByte.zero))
-                    if o1 || o2 { overflow = true } else { accumulator = next }
-                }
-                pos += 1
-            }
+            accumulateDigits(into: &accumulator, overflow: &overflow)
             fractionDigits = pos - fractionStart
             if fractionDigits == 0 {
                 guard pos < bytes.count else { throw endOfInput() }

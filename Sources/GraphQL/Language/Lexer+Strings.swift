@@ -37,12 +37,7 @@ extension Lexer {
                 continue
             }
             if c == 0x0A || c == 0x0D { break }
-            if c < 0x80 {
-                p += 1
-            } else {
-                guard let (_, length) = decodeScalar(at: p) else { throw invalidUTF8(at: p) }
-                p += length
-            }
+            p += try characterLength(at: p)
         }
         throw syntaxError("Unterminated string.", at: p)
     }
@@ -159,12 +154,7 @@ extension Lexer {
                 chunkStart = p
                 continue
             }
-            if c < 0x80 {
-                p += 1
-            } else {
-                guard let (_, length) = decodeScalar(at: p) else { throw invalidUTF8(at: p) }
-                p += length
-            }
+            p += try characterLength(at: p)
         }
         throw syntaxError("Unterminated string.", at: p)
     }

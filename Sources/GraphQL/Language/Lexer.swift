@@ -115,12 +115,7 @@ struct Lexer {
         while p < n {
             let c = b[p]
             if c == 0x0A || c == 0x0D { break }
-            if c < 0x80 {
-                p += 1
-            } else {
-                guard let (_, length) = decodeScalar(at: p) else { throw invalidUTF8(at: p) }
-                p += length
-            }
+            p += try characterLength(at: p)
         }
         return p
     }
@@ -145,6 +140,14 @@ struct Lexer {
     /// so this message is ours.
     func invalidUTF8(at offset: Int) -> GraphQLError {
         syntaxError("Invalid UTF-8 sequence.", at: offset)
+    }
+
+    /// The length in bytes of the source character at `offset`, which must be valid UTF-8.
+    @inline(__always)
+    func characterLength(at offset: Int) throws(GraphQLError) -> Int {
+        if bytes[offset] < 0x80 { return 1 }
+        guard let (_, length) = decodeScalar(at: offset) else { throw invalidUTF8(at: offset) }
+        return length
     }
 
     /// The character at `offset` as graphql-core prints it in messages: printable ASCII

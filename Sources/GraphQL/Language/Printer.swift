@@ -22,6 +22,13 @@ public func printValue(_ value: Value) -> String {
     Printer.print(value).text
 }
 
+/// Prints a value for an error message, as graphql-core's `print_for_error` does:
+/// `printValue`'s layout, except that past 100 levels of indentation lines are joined
+/// with spaces and no longer indented (block strings keep their line breaks).
+func printValueForError(_ value: Value) -> String {
+    Printer.print(value, depth: 0, maxIndentDepth: 100).text
+}
+
 /// Prints a type reference, e.g. `[String!]!`.
 public func printType(_ t: TypeNode) -> String {
     Printer.print(t).text
@@ -71,8 +78,11 @@ struct Printed {
     }
 
     /// Two spaces before every line, blank lines (and block-string lines) included.
-    func indented() -> Printed {
+    /// Without `text`, only the length grows: past the reference's maximum indentation
+    /// depth the text is not indented, yet measures as if it were.
+    func indented(text indentsText: Bool = true) -> Printed {
         if isEmpty { return self }
+        if !indentsText { return Printed(text: text, length: length + 2 * (newlines + 1), newlines: newlines) }
         var out = "  "
         out.reserveCapacity(text.utf8.count + 2 * (newlines + 1))
         var runStart = text.utf8.startIndex
@@ -135,7 +145,25 @@ enum Printer {
 
     /// Each item on its own line, indented, between braces; nothing when there are none.
     static func block(_ items: [Printed]) -> Printed {
-        wrap("{\n", join(items, separator: "\n").indented(), "\n}")
+        block("{", items, "}")
+    }
+
+    /// Each item on its own line, indented, between `open` and `close`; nothing when there
+    /// are none. A value printed at `depth` levels of indentation past `maxIndentDepth`
+    /// (graphql-core's `print_for_error`) has its line breaks printed as spaces and stops
+    /// indenting, as the reference renders it; the lengths, which decide the layout, stay
+    /// those of the indented form.
+    static func block(
+        _ open: Printed, _ items: [Printed], _ close: Printed, depth: Int = 0, maxIndentDepth: Int = .max
+    ) -> Printed {
+        let indents = depth < maxIndentDepth
+        let body = join(items, separator: lineBreak(depth + 1 < maxIndentDepth))
+        return wrap(open + lineBreak(indents), body.indented(text: indents), lineBreak(indents) + close)
+    }
+
+    /// A line break, or a space that counts as one.
+    private static func lineBreak(_ breaks: Bool) -> Printed {
+        breaks ? "\n" : Printed(text: " ", length: 1, newlines: 1)
     }
 
     static func hasMultilineItems(_ items: [Printed]) -> Bool {
@@ -263,6 +291,13 @@ enum Printer {
     // MARK: - Values and types
 
     static func print(_ value: Value) -> Printed {
+        print(value, depth: 0, maxIndentDepth: .max)
+    }
+
+    /// A value printed at `depth` levels of indentation; see `block` for `maxIndentDepth`.
+    /// Items are printed for the wrapped layout: in the one-line layout nothing inside
+    /// wraps, so the depth they were printed for makes no difference there.
+    static func print(_ value: Value, depth: Int, maxIndentDepth: Int) -> Printed {
         switch value {
         case .variable(let v): return print(v)
         case .int(let text, _), .float(let text, _), .enumValue(let text, _): return Printed(text)
@@ -270,15 +305,17 @@ enum Printer {
         case .boolean(let b, _): return b ? "true" : "false"
         case .null: return "null"
         case .list(let values, _):
-            let items = values.map(print)
+            let items = values.map { print($0, depth: depth + 1, maxIndentDepth: maxIndentDepth) }
             if 2 + joinedLength(items, separator: 2) > maxLineLength {
-                return wrap("[\n", join(items, separator: "\n").indented(), "\n]")
+                return block("[", items, "]", depth: depth, maxIndentDepth: maxIndentDepth)
             }
             return join(["[", join(items, separator: ", "), "]"])
         case .object(let fields, _):
-            let items = fields.map { join([name($0.name), ": ", print($0.value)]) }
+            let items = fields.map {
+                join([name($0.name), ": ", print($0.value, depth: depth + 1, maxIndentDepth: maxIndentDepth)])
+            }
             if 4 + joinedLength(items, separator: 2) > maxLineLength {
-                return block(items)
+                return block("{", items, "}", depth: depth, maxIndentDepth: maxIndentDepth)
             }
             return join(["{ ", join(items, separator: ", "), " }"])
         }

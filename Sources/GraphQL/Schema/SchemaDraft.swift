@@ -55,7 +55,7 @@ final class SchemaDraft {
         var listed: [NamedType] = []
         for definition in typeDefinitions {
             let name = definition.name.value
-            if let builtin = Self.builtinType(name) {
+            if let builtin = StandardTypes.named(name) {
                 listed.append(builtin)
                 continue
             }
@@ -89,11 +89,6 @@ final class SchemaDraft {
         directives += BuiltinDirectives.all.filter { !defined.contains($0.name) }
 
         collectTypes(listed)
-    }
-
-    static func builtinType(_ name: String) -> NamedType? {
-        if let scalar = BuiltinScalars.named(name) { return .scalar(scalar) }
-        return IntrospectionTypes.named(name)
     }
 
     func type(named name: String) -> NamedType? { types[name] }
@@ -142,7 +137,7 @@ final class SchemaDraft {
         }
         func visit(_ name: String) {
             guard !seen.contains(name) else { return }
-            guard let t = types[name] ?? Self.builtinType(name) else { return }
+            guard let t = types[name] ?? StandardTypes.named(name) else { return }
             seen.insert(name)
             types[name] = t
             order.append(name)

@@ -7,17 +7,13 @@ public func printSchema(_ schema: Schema) -> String {
     for directive in schema.directives where !BuiltinDirectives.isBuiltin(directive.name) {
         parts.append(SchemaPrinter.directive(directive))
     }
-    for name in schema.typeNames where !SchemaPrinter.isReserved(name) {
+    for name in schema.typeNames where !StandardTypes.contains(name) {
         parts.append(SchemaPrinter.type(schema.types[name]!))
     }
     return parts.joined(separator: "\n\n")
 }
 
 enum SchemaPrinter {
-    static func isReserved(_ name: String) -> Bool {
-        BuiltinScalars.isBuiltin(name) || IntrospectionTypes.isIntrospectionType(name)
-    }
-
     static func schemaDefinition(_ schema: Schema) -> String? {
         let roots: [(String, ObjectType?, String)] = [
             ("query", schema.queryType, "Query"), ("mutation", schema.mutationType, "Mutation"),
@@ -99,7 +95,7 @@ enum SchemaPrinter {
 
     private static func inputValue(_ v: InputValueInfo) -> String {
         var text = "\(v.name): \(v.type)"
-        if let defaultValue = v.defaultValue { text += " = " + printLiteral(defaultValue) }
+        if let defaultValue = v.defaultValue { text += " = " + printValue(defaultValue) }
         return text + deprecated(v.deprecationReason)
     }
 

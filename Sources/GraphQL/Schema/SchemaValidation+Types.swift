@@ -20,6 +20,7 @@ extension SchemaValidator {
                 validateEnumValues(e)
             case .inputObject(let io):
                 validateInputFields(io)
+                validateDefaultValueCycles(io)
             case .scalar:
                 break
             }
@@ -50,6 +51,7 @@ extension SchemaValidator {
                         "Required argument \(argStr) cannot be deprecated.",
                         [deprecatedDirective(argNode?.directives), argNode?.type.loc])
                 }
+                validateDefaultValue(arg, argStr)
             }
         }
     }
@@ -67,14 +69,6 @@ extension SchemaValidator {
             }
         }
         return result
-    }
-
-    private func interfacesOf(_ name: String) -> [String] {
-        switch draft.type(named: name) {
-        case .object(let o): return o.interfaces
-        case .interface(let i): return i.interfaces
-        default: return []
-        }
     }
 
     private mutating func validateInterfaces(_ typeName: String, _ interfaces: [String], fields: [FieldDefinitionInfo]) {
@@ -124,7 +118,7 @@ extension SchemaValidator {
                 continue
             }
             let typeFieldNode = draft.fieldNodes[typeName]?[fieldName]
-            if !isSubType(typeField.type, of: ifaceField.type) {
+            if !draft.isTypeSubType(typeField.type, of: ifaceField.type) {
                 report(
                     "Interface field \(iface.name).\(fieldName) expects type \(ifaceField.type) but "
                         + "\(typeName).\(fieldName) is type \(typeField.type).",
@@ -160,35 +154,6 @@ extension SchemaValidator {
                         + "\(typeName).\(fieldName) must not be deprecated.",
                     [deprecatedDirective(typeFieldNode?.directives), typeFieldNode?.type.loc])
             }
-        }
-    }
-
-    /// graphql-core's `is_type_sub_type_of`: covariance through non-null and lists, and
-    /// an abstract type accepts its possible types.
-    private func isSubType(_ maybe: TypeReference, of target: TypeReference) -> Bool {
-        if maybe == target { return true }
-        if case .nonNull(let t) = target {
-            if case .nonNull(let m) = maybe { return isSubType(m, of: t) }
-            return false
-        }
-        if case .nonNull(let m) = maybe { return isSubType(m, of: target) }
-        if case .list(let t) = target {
-            if case .list(let m) = maybe { return isSubType(m, of: t) }
-            return false
-        }
-        if case .list = maybe { return false }
-        guard case .named(let abstract) = target, case .named(let name) = maybe else { return false }
-        switch draft.type(named: abstract) {
-        case .union(let u):
-            if case .object = draft.type(named: name) { return u.types.contains(name) }
-            return false
-        case .interface:
-            switch draft.type(named: name) {
-            case .object, .interface: return interfacesOf(name).contains(abstract)
-            default: return false
-            }
-        default:
-            return false
         }
     }
 
@@ -246,6 +211,7 @@ extension SchemaValidator {
                     "Required input field \(io.name).\(field.name) cannot be deprecated.",
                     [deprecatedDirective(node?.directives), node?.type.loc])
             }
+            validateDefaultValue(field, "\(io.name).\(field.name)")
             if io.isOneOf {
                 if field.type.isNonNull {
                     report("OneOf input field \(io.name).\(field.name) must be nullable.", [node?.type.loc])

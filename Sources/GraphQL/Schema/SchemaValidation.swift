@@ -1,6 +1,7 @@
 /// graphql-core's `validate_schema` over a draft: root types, directives, then every
-/// type in collection order, then input objects that can never be given a finite value.
-/// Messages and node lists are graphql-core's. Default values are not checked here yet.
+/// type in collection order (default values and their cycles included), then input
+/// objects that can never be given a finite value. Messages and node lists are
+/// graphql-core's.
 func validateSchemaDraft(_ draft: SchemaDraft) -> [GraphQLError] {
     var validator = SchemaValidator(draft: draft)
     validator.validateRootTypes()
@@ -13,6 +14,7 @@ func validateSchemaDraft(_ draft: SchemaDraft) -> [GraphQLError] {
 struct SchemaValidator {
     let draft: SchemaDraft
     var errors: [GraphQLError] = []
+    var defaultValueCycles = DefaultValueCycleSearch()
 
     init(draft: SchemaDraft) {
         self.draft = draft
@@ -85,6 +87,7 @@ struct SchemaValidator {
                         "Required argument \(argStr) cannot be deprecated.",
                         [deprecatedDirective(argNode?.directives), argNode?.type.loc])
                 }
+                validateDefaultValue(arg, argStr)
             }
         }
     }

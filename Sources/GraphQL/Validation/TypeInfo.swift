@@ -49,13 +49,7 @@ public final class TypeInfo {
     /// A field of a composite type, including the meta fields `__typename` (everywhere)
     /// and `__schema` / `__type` (on the query root type only), as graphql-js resolves them.
     public func fieldDefinition(on parent: NamedType, named name: String) -> FieldDefinitionInfo? {
-        if name == "__typename" {
-            return parent.isComposite ? IntrospectionMetaFields.typename : nil
-        }
-        if name == "__schema" || name == "__type", let query = schema.queryType, query.name == parent.name {
-            return name == "__schema" ? IntrospectionMetaFields.schema : IntrospectionMetaFields.type
-        }
-        return parent.field(name)
+        schema.fieldDefinition(on: parent, named: name)
     }
 
     /// The type an AST type node names, or nil when its named type is unknown.

@@ -161,18 +161,19 @@ public final class ValidationContext {
     /// with the input type expected where each is used. Default values of variable
     /// definitions are not usages.
     public func variableUsages(in operation: OperationDefinition) -> [VariableUsage] {
-        if let cached = usagesCache[operation.loc.start] { return cached }
-        var finder = VariableUsageFinder(schema: schema)
-        finder.find(in: operation)
-        usagesCache[operation.loc.start] = finder.usages
-        return finder.usages
+        variableUsages(at: operation.loc) { $0.find(in: operation) }
     }
 
     public func variableUsages(in fragment: FragmentDefinition) -> [VariableUsage] {
-        if let cached = usagesCache[fragment.loc.start] { return cached }
+        variableUsages(at: fragment.loc) { $0.find(in: fragment) }
+    }
+
+    /// The usages the finder meets in the definition at `loc`, cached by where it starts.
+    private func variableUsages(at loc: Location, _ find: (inout VariableUsageFinder) -> Void) -> [VariableUsage] {
+        if let cached = usagesCache[loc.start] { return cached }
         var finder = VariableUsageFinder(schema: schema)
-        finder.find(in: fragment)
-        usagesCache[fragment.loc.start] = finder.usages
+        find(&finder)
+        usagesCache[loc.start] = finder.usages
         return finder.usages
     }
 

@@ -32,7 +32,7 @@ struct VariableUsageFinder {
             case .field(let field):
                 let hasWork = !field.arguments.isEmpty || !field.directives.isEmpty || field.selectionSet != nil
                 guard hasWork else { continue }
-                let def = parent.flatMap { fieldDefinition(on: $0, named: field.name.value) }
+                let def = parent.flatMap { schema.fieldDefinition(on: $0, named: field.name.value) }
                 for argument in field.arguments {
                     let argDef = def?.argument(argument.name.value)
                     value(argument.value, type: argDef?.type, parentType: nil, defaultValue: argDef?.defaultValue)
@@ -55,14 +55,6 @@ struct VariableUsageFinder {
                 selectionSet(inline.selectionSet, parent: type?.isComposite == true ? type : nil, fieldDef: fieldDef)
             }
         }
-    }
-
-    private func fieldDefinition(on parent: NamedType, named name: String) -> FieldDefinitionInfo? {
-        if name == "__typename" { return IntrospectionMetaFields.typename }
-        if name == "__schema" || name == "__type", let query = schema.queryType, query.name == parent.name {
-            return name == "__schema" ? IntrospectionMetaFields.schema : IntrospectionMetaFields.type
-        }
-        return parent.field(name)
     }
 
     private mutating func directives(_ directives: [Directive], fieldDef: FieldDefinitionInfo?) {

@@ -17,12 +17,6 @@ final class KnownTypeNamesRule: ValidationRule {
     private var pendingSDL: [Definition] = []
     private var nextPending = 0
 
-    private static let standardTypeNames: [String] = [
-        "String", "Int", "Float", "Boolean", "ID",
-        "__Schema", "__Directive", "__DirectiveLocation", "__Type", "__Field", "__InputValue",
-        "__EnumValue", "__TypeKind",
-    ]
-
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .document(let document):
@@ -49,9 +43,9 @@ final class KnownTypeNamesRule: ValidationRule {
         guard schema.type(named: name) == nil else { return }
         let defined = definedNames()
         if defined.contains(name) { return }
-        if inSDL && Self.standardTypeNames.contains(name) { return }
+        if inSDL && StandardTypes.contains(name) { return }
         var options = schema.typeNames + defined.sorted()
-        if inSDL { options = Self.standardTypeNames + options }
+        if inSDL { options = StandardTypes.names + options }
         let suggestions = Suggestions.list(name, options: options)
         context.report("Unknown type '\(name)'." + Suggestions.didYouMean(suggestions), named.loc)
     }

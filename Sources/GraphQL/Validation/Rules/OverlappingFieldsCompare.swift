@@ -217,7 +217,7 @@ extension OverlappingFieldsCanBeMergedRule {
         case .variable(let v): key += "$" + v.name.value
         case .int(let text, _): key += "i" + text
         case .float(let text, _): key += "f" + text
-        case .string(let s, let block, _): key += (block ? "b" : "s") + SchemaPrinter.printString(s)
+        case .string(let s, let block, _): key += (block ? "b" : "s") + printString(s)
         case .boolean(let b, _): key += b ? "true" : "false"
         case .null: key += "null"
         case .enumValue(let name, _): key += "e" + name

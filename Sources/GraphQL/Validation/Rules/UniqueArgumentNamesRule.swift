@@ -16,19 +16,8 @@ final class UniqueArgumentNamesRule: ValidationRule {
 
     private func check(_ arguments: [Argument]) {
         guard arguments.count > 1 else { return }
-        // Grouped by name, groups in order of first appearance.
-        var order: [String] = []
-        var groups: [String: [Location]] = [:]
-        for argument in arguments {
-            let name = argument.name.value
-            if groups[name] == nil { order.append(name) }
-            groups[name, default: []].append(argument.name.loc)
-        }
-        for name in order {
-            let locations = groups[name]!
-            if locations.count > 1 {
-                context.report("There can be only one argument named '\(name)'.", nodes: locations)
-            }
+        for (name, locations) in arguments.map(\.name).repeatedNames() {
+            context.report("There can be only one argument named '\(name)'.", nodes: locations)
         }
     }
 }

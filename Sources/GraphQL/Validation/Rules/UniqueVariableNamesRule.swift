@@ -8,17 +8,8 @@ final class UniqueVariableNamesRule: ValidationRule {
     override func enter(_ node: VisitNode) -> VisitResult {
         switch node {
         case .operation(let op):
-            var order: [String] = []
-            var locations: [String: [Location]] = [:]
-            for definition in op.variableDefinitions {
-                let name = definition.variable.name
-                if locations[name.value] == nil { order.append(name.value) }
-                locations[name.value, default: []].append(name.loc)
-            }
-            for name in order {
-                if let locs = locations[name], locs.count > 1 {
-                    context.report("There can be only one variable named '$\(name)'.", nodes: locs)
-                }
+            for (name, locations) in op.variableDefinitions.map(\.variable.name).repeatedNames() {
+                context.report("There can be only one variable named '$\(name)'.", nodes: locations)
             }
             return .skip
         case .fragmentDefinition:

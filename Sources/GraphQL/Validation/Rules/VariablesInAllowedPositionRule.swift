@@ -60,27 +60,3 @@ final class VariablesInAllowedPositionRule: ValidationRule {
         return context.schema.isTypeSubType(variableType, of: locationType)
     }
 }
-
-extension Schema {
-    /// Whether a value of type `maybeSubType` is always valid where `superType` is
-    /// expected (graphql-js's `isTypeSubTypeOf`).
-    func isTypeSubType(_ maybeSubType: TypeReference, of superType: TypeReference) -> Bool {
-        if maybeSubType == superType { return true }
-        if case .nonNull(let superInner) = superType {
-            if case .nonNull(let subInner) = maybeSubType { return isTypeSubType(subInner, of: superInner) }
-            return false
-        }
-        if case .nonNull(let subInner) = maybeSubType { return isTypeSubType(subInner, of: superType) }
-        if case .list(let superItem) = superType {
-            if case .list(let subItem) = maybeSubType { return isTypeSubType(subItem, of: superItem) }
-            return false
-        }
-        if case .list = maybeSubType { return false }
-        guard let superNamed = type(named: superType.namedType), superNamed.isAbstract,
-              let subNamed = type(named: maybeSubType.namedType) else { return false }
-        switch subNamed {
-        case .object, .interface: return isSubType(superNamed.name, subNamed.name)
-        default: return false
-        }
-    }
-}

@@ -3,8 +3,6 @@
 final class SDLKnownTypeNamesRule: SDLValidationRule {
     private let context: SDLValidationContext
     private lazy var defined = Set(context.definedTypeNames)
-    private static let standardNames: [String] =
-        BuiltinScalars.all.map(\.name) + IntrospectionTypes.all.map(\.name)
 
     init(_ context: SDLValidationContext) { self.context = context }
 
@@ -12,8 +10,8 @@ final class SDLKnownTypeNamesRule: SDLValidationRule {
         guard case .namedType(let named, let inTypeSystem) = node else { return }
         let name = named.name.value
         if defined.contains(name) { return }
-        if inTypeSystem && Self.standardNames.contains(name) { return }
-        let options = (inTypeSystem ? Self.standardNames : []) + context.definedTypeNames
+        if inTypeSystem && StandardTypes.contains(name) { return }
+        let options = (inTypeSystem ? StandardTypes.names : []) + context.definedTypeNames
         let suggestions = Suggestions.list(name, options: options)
         context.report("Unknown type '\(name)'." + Suggestions.didYouMean(suggestions), [named.loc])
     }

@@ -19,15 +19,8 @@ final class SDLUniqueArgumentDefinitionNamesRule: SDLValidationRule {
     }
 
     private func check(_ parent: String, _ arguments: [InputValueDefinition]) {
-        // Grouped in order of first appearance, as graphql-core's group_by does.
-        var order: [String] = []
-        var groups: [String: [Name]] = [:]
-        for arg in arguments {
-            if groups[arg.name.value] == nil { order.append(arg.name.value) }
-            groups[arg.name.value, default: []].append(arg.name)
-        }
-        for name in order where groups[name]!.count > 1 {
-            context.report("Argument '\(parent)(\(name):)' can only be defined once.", groups[name]!.map(\.loc))
+        for (name, locations) in arguments.map(\.name).repeatedNames() {
+            context.report("Argument '\(parent)(\(name):)' can only be defined once.", locations)
         }
     }
 }

@@ -13,14 +13,8 @@ final class SDLUniqueArgumentNamesRule: SDLValidationRule {
     }
 
     private func check(_ arguments: [Argument]) {
-        var order: [String] = []
-        var groups: [String: [Name]] = [:]
-        for arg in arguments {
-            if groups[arg.name.value] == nil { order.append(arg.name.value) }
-            groups[arg.name.value, default: []].append(arg.name)
-        }
-        for name in order where groups[name]!.count > 1 {
-            context.report("There can be only one argument named '\(name)'.", groups[name]!.map(\.loc))
+        for (name, locations) in arguments.map(\.name).repeatedNames() {
+            context.report("There can be only one argument named '\(name)'.", locations)
         }
     }
 }

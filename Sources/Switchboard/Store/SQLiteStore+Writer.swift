@@ -1,0 +1,338 @@
+import Foundation
+
+/// What a write item sees inside the group's transaction.
+struct WriteContext {
+    /// The time stamped on every row this transaction writes.
+    let timestamp: String
+    let instanceID: String
+}
+
+/// One unit of queued work. `run` executes inside the group's transaction (within its own
+/// savepoint) and returns what to report once the transaction has committed; `fail`
+/// reports an error instead.
+struct WriteItem: Sendable {
+    let run: @Sendable (SQLiteConnection, WriteContext) throws(SQLiteError) -> (@Sendable () -> Void)
+    let fail: @Sendable (StoreError) -> Void
+}
+
+/// The writer: one thread that owns the write connection and commits queued work in groups.
+///
+/// Every transaction takes everything queued when it starts (group commit): at 10,000 small
+/// writes a second, a commit (one WAL append, no fsync with `synchronous=NORMAL`) costs far
+/// more than an insert, so grouping is what makes the rate. Each item runs in its own
+/// SAVEPOINT so a failing item is rolled back alone and the rest of the group commits.
+/// Completions run on this thread after COMMIT, with the committed results.
+final class StoreWriter: @unchecked Sendable {
+    // @unchecked Sendable: `queue`, `spare`, `stopping`, `waiting` and the counters are only
+    // touched with `condition` locked; `connection` only on the writer thread (handed over).
+    private let condition = NSCondition()
+    private var queue: [WriteItem] = []
+    private var spare: [WriteItem] = []
+    private var stopping = false
+    private var waiting = false
+    private var transactions = 0
+    private var committedItems = 0
+
+    private let path: String
+    private let instanceID: String
+    /// Work the writer runs periodically in its own transaction (the instance heartbeat).
+    private let heartbeat: (interval: Double, item: WriteItem)?
+    /// The shortest time between two commits (`Options.groupCommitWindow`).
+    private let window: Double
+    private var thread: StoreThread?
+
+    init(connection: SQLiteConnection, instanceID: String, window: Double, heartbeat: (interval: Double, item: WriteItem)?) {
+        self.path = connection.path
+        self.window = max(0, window)
+        self.instanceID = instanceID
+        self.heartbeat = heartbeat
+        let handover = Handover(connection)
+        thread = StoreThread(name: "sb.writer") { [self] in
+            loop(handover.value)
+        }
+    }
+
+    /// Queues an item; false when the writer has stopped (the item is not run).
+    @discardableResult
+    func enqueue(_ item: WriteItem) -> Bool {
+        condition.lock()
+        guard !stopping else {
+            condition.unlock()
+            return false
+        }
+        queue.append(item)
+        // Signal only a writer that sleeps: under load it is busy committing and will take
+        // the queue on its next round anyway, so producers skip the wake-up call.
+        let wake = waiting
+        condition.unlock()
+        if wake { condition.signal() }
+        return true
+    }
+
+    /// Queues `item` or, when the writer has stopped, fails it with `.closed`.
+    func submit(_ item: WriteItem) {
+        if !enqueue(item) {
+            let error = StoreError(.closed, "\(path): the store is closed")
+            reportLater { item.fail(error) }
+        }
+    }
+
+    /// Commits what is queued, then stops the thread and closes the connection.
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.unlock()
+        condition.signal()
+        thread?.join()
+    }
+
+    /// Transactions committed so far (tests check that group commit groups).
+    var transactionCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return transactions
+    }
+
+    /// Items committed so far.
+    var committedItemCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return committedItems
+    }
+
+    // MARK: The writer thread
+
+    private func loop(_ connection: SQLiteConnection) {
+        var nextHeartbeat = Date().addingTimeInterval(heartbeat?.interval ?? .infinity)
+        var lastCommit = Date.distantPast
+        var batch: [WriteItem] = []
+        while true {
+            condition.lock()
+            while queue.isEmpty && !stopping && Date() < nextHeartbeat {
+                waiting = true
+                if heartbeat != nil {
+                    _ = condition.wait(until: nextHeartbeat)
+                } else {
+                    condition.wait()
+                }
+                waiting = false
+            }
+            if queue.isEmpty && stopping {
+                condition.unlock()
+                break
+            }
+            // At most one commit per window: writes that trickle in (10,000 a second, one
+            // at a time) gather for the rest of the window instead of each paying a commit.
+            // A write after a quiet spell commits at once; under load the batches are large
+            // and the window has long passed.
+            let gatherUntil = lastCommit.addingTimeInterval(window)
+            while !stopping && Date() < gatherUntil {
+                _ = condition.wait(until: gatherUntil)
+            }
+            // Take everything queued; the emptied array of last round becomes the new queue,
+            // so steady traffic reuses two buffers.
+            swap(&queue, &spare)
+            batch = spare
+            spare = []
+            condition.unlock()
+
+            if let heartbeat, Date() >= nextHeartbeat {
+                batch.append(heartbeat.item)
+                nextHeartbeat = Date().addingTimeInterval(heartbeat.interval)
+            }
+            let (committed, commits) = commit(batch, on: connection)
+            lastCommit = Date()
+
+            condition.lock()
+            transactions += commits
+            committedItems += committed
+            batch.removeAll(keepingCapacity: true)
+            if spare.isEmpty { swap(&spare, &batch) }
+            condition.unlock()
+        }
+        connection.close()
+    }
+
+    /// Runs `batch` in one transaction, one savepoint per item, and reports each item.
+    /// Returns the number of items committed and of transactions committed.
+    private func commit(_ batch: [WriteItem], on connection: SQLiteConnection) -> (items: Int, commits: Int) {
+        var commits = 0
+        let context = WriteContext(timestamp: StoreClock.now(), instanceID: instanceID)
+        // Reports of committed items; those of the open transaction wait in `pending`.
+        var reports: [@Sendable () -> Void] = []
+        reports.reserveCapacity(batch.count)
+        var pending: [(item: WriteItem, report: @Sendable () -> Void)] = []
+        pending.reserveCapacity(batch.count)
+        var failures: [(WriteItem, StoreError)] = []
+
+        func failPending(_ error: SQLiteError) {
+            for (item, _) in pending { failures.append((item, error.storeError)) }
+            pending.removeAll()
+        }
+
+        var index = 0
+        while index < batch.count {
+            do throws(SQLiteError) {
+                try connection.cached("BEGIN IMMEDIATE").run()
+            } catch {
+                // The write lock is not ours (another process beyond the busy timeout) or the
+                // file is unusable: nothing of the rest can be written.
+                let storeError = error.storeError
+                for item in batch[index...] { failures.append((item, storeError)) }
+                break
+            }
+            while index < batch.count {
+                let item = batch[index]
+                index += 1
+                do throws(SQLiteError) {
+                    let report = try connection.savepoint { () throws(SQLiteError) in
+                        try item.run(connection, context)
+                    }
+                    pending.append((item, report))
+                } catch {
+                    failures.append((item, error.storeError))
+                    if connection.isAutocommit {
+                        // SQLite rolled the whole transaction back (disk full, I/O error):
+                        // the items before this one are gone too. Report them, start anew.
+                        failPending(error)
+                        break
+                    }
+                }
+            }
+            guard !connection.isAutocommit else { continue }
+            do throws(SQLiteError) {
+                try connection.cached("COMMIT").run()
+                commits += 1
+                for (_, report) in pending { reports.append(report) }
+                pending.removeAll()
+            } catch {
+                connection.rollback()
+                failPending(error)
+            }
+        }
+        for report in reports { report() }
+        for (item, error) in failures { item.fail(error) }
+        return (reports.count, commits)
+    }
+}
+
+// MARK: Writes of the Store protocol
+
+extension SQLiteStore {
+    /// Queues a write whose result is `Void`.
+    func write(
+        _ completion: (@Sendable (Result<Void, StoreError>) -> Void)?,
+        _ body: @escaping @Sendable (SQLiteConnection, WriteContext) throws(SQLiteError) -> Void
+    ) {
+        writer.submit(WriteItem(
+            run: { (connection, context) throws(SQLiteError) in
+                try body(connection, context)
+                return { completion?(.success(())) }
+            },
+            fail: { completion?(.failure($0)) }))
+    }
+
+    public func append(_ events: [NewEvent], completion: @escaping @Sendable (Result<[StoredEvent], StoreError>) -> Void) {
+        writer.submit(WriteItem(
+            run: { (connection, context) throws(SQLiteError) in
+                let insert = try connection.cached("INSERT INTO events(topic, payload, created_at) VALUES (?, ?, ?)")
+                var stored: [StoredEvent] = []
+                stored.reserveCapacity(events.count)
+                for event in events {
+                    try insert.bind(event.topic, at: 1)
+                    try insert.bind(utf8: event.payload, at: 2)
+                    try insert.bind(context.timestamp, at: 3)
+                    try insert.run()
+                    stored.append(StoredEvent(
+                        id: connection.lastInsertRowID, topic: event.topic, payload: event.payload,
+                        createdAt: context.timestamp))
+                }
+                let committed = stored
+                return { completion(.success(committed)) }
+            },
+            fail: { completion(.failure($0)) }))
+    }
+
+    public func insertConnection(_ record: ConnectionRecord, completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {
+        write(completion) { (connection, context) throws(SQLiteError) in
+            let insert = try connection.cached("""
+                INSERT INTO connections(id, user_id, remote_addr, connected_at, init_payload, instance_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            try insert.bind(record.id, at: 1)
+            try insert.bind(record.userId, at: 2)
+            try insert.bind(record.remoteAddress, at: 3)
+            try insert.bind(record.connectedAt, at: 4)
+            try insert.bind(record.initPayload, at: 5)
+            try insert.bind(context.instanceID, at: 6)
+            try insert.run()
+        }
+    }
+
+    public func deleteConnection(id: String, completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {
+        write(completion) { (connection, _) throws(SQLiteError) in
+            let subscriptions = try connection.cached("DELETE FROM subscriptions WHERE connection_id = ?")
+            try subscriptions.bind(id, at: 1)
+            try subscriptions.run()
+            let delete = try connection.cached("DELETE FROM connections WHERE id = ?")
+            try delete.bind(id, at: 1)
+            try delete.run()
+        }
+    }
+
+    public func insertSubscription(_ record: SubscriptionRecord, completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {
+        write(completion) { (connection, context) throws(SQLiteError) in
+            let insert = try connection.cached("""
+                INSERT INTO subscriptions(connection_id, id, topic, query, variables, operation_name, created_at, instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            try insert.bind(record.connectionId, at: 1)
+            try insert.bind(record.id, at: 2)
+            try insert.bind(record.topic, at: 3)
+            try insert.bind(record.query, at: 4)
+            try insert.bind(record.variables, at: 5)
+            try insert.bind(record.operationName, at: 6)
+            try insert.bind(record.createdAt, at: 7)
+            try insert.bind(context.instanceID, at: 8)
+            try insert.run()
+        }
+    }
+
+    public func deleteSubscription(connectionId: String, id: String, completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {
+        write(completion) { (connection, _) throws(SQLiteError) in
+            let delete = try connection.cached("DELETE FROM subscriptions WHERE connection_id = ? AND id = ?")
+            try delete.bind(connectionId, at: 1)
+            try delete.bind(id, at: 2)
+            try delete.run()
+        }
+    }
+
+    public func appendDeadLetters(_ letters: [DeadLetter], completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {
+        write(completion) { (connection, _) throws(SQLiteError) in
+            let insert = try connection.cached("""
+                INSERT INTO dead_letters(event_id, connection_id, subscription_id, reason, created_at)
+                VALUES (?, ?, ?, ?, ?)
+                """)
+            for letter in letters {
+                try insert.bind(letter.eventId, at: 1)
+                try insert.bind(letter.connectionId, at: 2)
+                try insert.bind(letter.subscriptionId, at: 3)
+                try insert.bind(letter.reason, at: 4)
+                try insert.bind(letter.createdAt, at: 5)
+                try insert.run()
+            }
+        }
+    }
+
+    public func setSetting(_ key: String, value: String, completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {
+        write(completion) { (connection, _) throws(SQLiteError) in
+            let upsert = try connection.cached("""
+                INSERT INTO settings(key, value) VALUES (?, ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """)
+            try upsert.bind(key, at: 1)
+            try upsert.bind(value, at: 2)
+            try upsert.run()
+        }
+    }
+}

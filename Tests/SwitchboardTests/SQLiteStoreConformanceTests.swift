@@ -1,0 +1,54 @@
+// The conformance checks (StoreConformance) against SQLiteStore, each on a fresh store file
+// in a temporary directory: one test per check, so a failure names the behaviour. Keep in
+// step with `StoreConformance.allChecks`.
+
+import Foundation
+import XCTest
+
+@testable import Switchboard
+
+final class SQLiteStoreConformanceTests: XCTestCase {
+    private var directory: URL!
+    private var conformance: StoreConformance!
+
+    override func setUpWithError() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("switchboard-conformance-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        self.directory = directory
+        conformance = StoreConformance {
+            try SQLiteStore(path: directory.appendingPathComponent("\(UUID().uuidString).sqlite").path)
+        }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    func testAppendAssignsIncreasingIDsFromOne() async throws { try await conformance.appendAssignsIncreasingIDsFromOne() }
+    func testCompletionsRunAfterCommitNeverInsideTheCall() async throws { try await conformance.completionsRunAfterCommitNeverInsideTheCall() }
+    func testCompletionMayCallTheStoreAgain() async throws { try await conformance.completionMayCallTheStoreAgain() }
+    func testBacklogPageIsStrictlyAfterInIDOrder() async throws { try await conformance.backlogPageIsStrictlyAfterInIDOrder() }
+    func testBacklogPagesThrough10000EventsWithoutGap() async throws { try await conformance.backlogPagesThrough10000EventsWithoutGap() }
+    func testBacklogPagedWhileAppendingHasNoGap() async throws { try await conformance.backlogPagedWhileAppendingHasNoGap() }
+    func testHistoryIsTheNewestBeforeOldestFirst() async throws { try await conformance.historyIsTheNewestBeforeOldestFirst() }
+    func testLatestEventIDFollowsAppends() async throws { try await conformance.latestEventIDFollowsAppends() }
+    func testConnectionsInsertLookUpDelete() async throws { try await conformance.connectionsInsertLookUpDelete() }
+    func testSubscriptionsInsertLookUpDelete() async throws { try await conformance.subscriptionsInsertLookUpDelete() }
+    func testDeletingAConnectionRemovesItsSubscriptions() async throws { try await conformance.deletingAConnectionRemovesItsSubscriptions() }
+    func testDuplicateSubscriptionFailsAloneAsConstraint() async throws { try await conformance.duplicateSubscriptionFailsAloneAsConstraint() }
+    func testDeadLettersAppendAndList() async throws { try await conformance.deadLettersAppendAndList() }
+    func testSettingsRoundTripAndOverwrite() async throws { try await conformance.settingsRoundTripAndOverwrite() }
+    func testWatchDeliversEveryEventOnceInOrder() async throws { try await conformance.watchDeliversEveryEventOnceInOrder() }
+    func testWatchStartsAfterTheGivenID() async throws { try await conformance.watchStartsAfterTheGivenID() }
+    func testWatchStopsWhenCancelled() async throws { try await conformance.watchStopsWhenCancelled() }
+    func testCloseFinishesQueuedWritesThenFailsEveryCall() async throws { try await conformance.closeFinishesQueuedWritesThenFailsEveryCall() }
+    func testCallsAfterCloseFailOutsideTheCall() async throws {
+        try await conformance.callsAfterCloseFailOutsideTheCall()
+    }
+
+    /// The list above and `allChecks` name the same checks.
+    func testListsEveryCheck() {
+        XCTAssertEqual(StoreConformance.allChecks.count, 19)
+    }
+}

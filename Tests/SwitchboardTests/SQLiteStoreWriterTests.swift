@@ -1,0 +1,177 @@
+import Foundation
+import XCTest
+
+@testable import Switchboard
+
+final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
+    func testAppendReturnsIncreasingIDsAndCommitTime() async throws {
+        let store = try openStore()
+        let first = try await store.append([event("chat:1", "a"), event("chat:2", "b")])
+        let second = try await store.append(event("chat:1", "c"))
+        XCTAssertEqual(first.map(\.id), [1, 2])
+        XCTAssertEqual(second.id, 3)
+        XCTAssertEqual(first[0].topic, "chat:1")
+        XCTAssertEqual(first[0].payload, Array("{\"text\":\"a\"}".utf8))
+        XCTAssertEqual(first[0].createdAt.count, 24)
+        XCTAssertTrue(first[0].createdAt <= second.createdAt)
+        let stored = try await store.events(after: 0, limit: 10)
+        XCTAssertEqual(stored, first + [second])
+    }
+
+    func testGroupCommitPutsEverythingQueuedInOneTransaction() throws {
+        let store = try openStore()
+        let held = holdWriter(store, seconds: 0.3)
+        wait(for: [held], timeout: 5)
+        let before = store.transactionCount
+        let done = expectation(description: "appends")
+        done.expectedFulfillmentCount = 500
+        for number in 0..<500 {
+            store.append([event("chat:1", "\(number)")]) { result in
+                if case .failure(let error) = result { XCTFail("\(error)") }
+                done.fulfill()
+            }
+        }
+        wait(for: [done], timeout: 10)
+        // The held item's transaction, then one for the 500 appends queued behind it.
+        XCTAssertLessThanOrEqual(store.transactionCount - before, 2)
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 500)
+    }
+
+    func testManySmallWritesCostFewCommits() throws {
+        let store = try openStore()
+        let before = store.transactionCount
+        let done = expectation(description: "appends")
+        done.expectedFulfillmentCount = 10_000
+        for number in 0..<10_000 {
+            store.append([event("chat:\(number % 7)", "\(number)")]) { _ in done.fulfill() }
+        }
+        wait(for: [done], timeout: 30)
+        let commits = store.transactionCount - before
+        XCTAssertLessThan(commits, 1_000, "10,000 writes took \(commits) commits")
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 10_000)
+    }
+
+    func testTenThousandWritesASecondCostAFewHundredCommits() throws {
+        let store = try openStore()
+        let before = store.transactionCount
+        let done = expectation(description: "appends")
+        done.expectedFulfillmentCount = 5_000
+        let events = (0..<5_000).map { event("chat:\($0 % 7)", "\($0)") }
+        // One at a time, paced at about 10,000 a second for half a second.
+        let start = Date()
+        for (number, event) in events.enumerated() {
+            store.append([event]) { _ in done.fulfill() }
+            let due = start.addingTimeInterval(Double(number + 1) / 10_000)
+            let wait = due.timeIntervalSinceNow
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+        }
+        wait(for: [done], timeout: 30)
+        let seconds = Date().timeIntervalSince(start)
+        let commits = store.transactionCount - before
+        // The 2 ms window allows 500 commits a second.
+        print("paced writes: \(commits) commits in \(seconds) s")
+        XCTAssertLessThanOrEqual(Double(commits), seconds * 500 + 10, "5,000 paced writes in \(seconds) s took \(commits) commits")
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 5_000)
+    }
+
+    func testOneBadItemFailsAloneAndTheRestOfTheGroupCommits() throws {
+        let store = try openStore()
+        let held = holdWriter(store, seconds: 0.2)
+        wait(for: [held], timeout: 5)
+        let before = store.transactionCount
+        let results = LockedBox<[String: Result<Void, StoreError>]>([:])
+        let done = expectation(description: "writes")
+        done.expectedFulfillmentCount = 4
+        func record(_ name: String) -> @Sendable (Result<Void, StoreError>) -> Void {
+            { result in
+                results.update { $0[name] = result }
+                done.fulfill()
+            }
+        }
+        store.insertConnection(connectionRecord("c1", user: "u1"), completion: record("first"))
+        store.insertConnection(connectionRecord("c1", user: "u2"), completion: record("duplicate"))
+        store.insertSubscription(subscriptionRecord("c1", "s1", topic: "chat:1"), completion: record("subscription"))
+        store.append([event("chat:1", "x")]) { result in
+            results.update { $0["append"] = result.map { _ in () } }
+            done.fulfill()
+        }
+        wait(for: [done], timeout: 10)
+        let all = results.get()
+        XCTAssertNoThrow(try all["first"]!.get())
+        XCTAssertNoThrow(try all["subscription"]!.get())
+        XCTAssertNoThrow(try all["append"]!.get())
+        XCTAssertThrowsError(try all["duplicate"]!.get()) { error in
+            let storeError = error as! StoreError
+            XCTAssertEqual(storeError.kind, .constraint)
+            XCTAssertEqual(storeError.message, "\(self.file()): UNIQUE constraint failed: connections.id")
+        }
+        XCTAssertLessThanOrEqual(store.transactionCount - before, 2)
+        XCTAssertEqual(try count("SELECT count(*) FROM connections WHERE user_id = 'u1'"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM connections"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM subscriptions"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 1)
+    }
+
+    func testCompletionRunsAfterCommitOnTheWriterThread() throws {
+        let store = try openStore()
+        let path = file()
+        let done = expectation(description: "append")
+        store.append([event("chat:1", "x")]) { result in
+            let stored = try! result.get()
+            XCTAssertEqual(Thread.current.name, "sb.writer")
+            // Another connection sees the row already: the completion came after COMMIT.
+            let other = try! SQLiteConnection(path: path, mode: .readOnly, busyTimeout: 1)
+            XCTAssertEqual(try! other.scalarInt("SELECT count(*) FROM events WHERE id = ?", [.integer(stored[0].id)]), 1)
+            done.fulfill()
+        }
+        wait(for: [done], timeout: 5)
+    }
+
+    func testIDsStrictlyIncreaseAcrossProducers() throws {
+        let store = try openStore()
+        let ids = LockedBox<[Int64]>([])
+        let done = expectation(description: "appends")
+        done.expectedFulfillmentCount = 8 * 250
+        let events = (0..<8).map { producer in (0..<250).map { event("chat:\(producer)", "\($0)") } }
+        DispatchQueue.concurrentPerform(iterations: 8) { producer in
+            for number in 0..<250 {
+                store.append([events[producer][number]]) { result in
+                    let id = try! result.get()[0].id
+                    ids.update { $0.append(id) }
+                    done.fulfill()
+                }
+            }
+        }
+        wait(for: [done], timeout: 30)
+        // Completions run in commit order, on one thread: the ids they see only increase.
+        let seen = ids.get()
+        XCTAssertEqual(seen, seen.sorted())
+        XCTAssertEqual(Set(seen).count, 2_000)
+        XCTAssertEqual(seen.first, 1)
+        XCTAssertEqual(seen.last, 2_000)
+    }
+
+    func testLiveRecordsSettingsAndDeadLettersAreWritten() async throws {
+        let store = try openStore()
+        try await store.insertConnection(connectionRecord("c1", user: "u1"))
+        try await store.insertSubscription(subscriptionRecord("c1", "s1", topic: "chat:1"))
+        try await store.appendDeadLetters([DeadLetter(eventId: 1, connectionId: "c1", subscriptionId: "s1", reason: "queue full", createdAt: StoreClock.now())])
+        try await store.setSetting("secret", value: "one")
+        try await store.setSetting("secret", value: "two")
+        XCTAssertEqual(try count("SELECT count(*) FROM connections WHERE instance_id = '\(store.instanceID)'"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM subscriptions WHERE instance_id = '\(store.instanceID)'"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM dead_letters WHERE reason = 'queue full'"), 1)
+        let secret = try await store.setting("secret")
+        XCTAssertEqual(secret, "two")
+    }
+
+    func testWritesAfterCloseFailAsClosed() throws {
+        let store = try SQLiteStore(path: file(), options: .init())
+        store.close()
+        let result = self.result { (completion: @escaping @Sendable (Result<[StoredEvent], StoreError>) -> Void) in
+            store.append([event("chat:1", "late")], completion: completion)
+        }
+        XCTAssertEqual(result.map(\.count), .failure(StoreError(.closed, "\(file()): the store is closed")))
+        store.close()  // twice is fine
+    }
+}
