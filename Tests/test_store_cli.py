@@ -96,6 +96,8 @@ def test_publish_writes_one_chat_message(switchboard_bin: pathlib.Path, tmp_path
 
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        # A CLI process owns no live records: it registers no instance for a server to reap.
+        assert connection.execute("SELECT count(*) FROM instances").fetchone()[0] == 0
     connection.close()
 
 
