@@ -29,6 +29,16 @@ final class SQLiteStoreBadInputTests: SQLiteStoreTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-journal"))
     }
 
+    func testAMissingDirectoryIsNamedAsMissing() throws {
+        let missing = file("no-such-dir")
+        let path = missing + "/store.sqlite"
+        let error = try XCTUnwrap(openError(path))
+        XCTAssertEqual(error.kind, .cannotOpen)
+        XCTAssertTrue(error.message.hasPrefix("\(path): unable to open database file"), error.message)
+        XCTAssertTrue(error.message.hasSuffix("the directory \(missing) does not exist"), error.message)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+    }
+
     func testAReadOnlyDirectory() throws {
         let readOnly = file("locked-dir")
         try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: false)

@@ -188,6 +188,9 @@ final class SQLiteConnection {
         guard primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_IOERR else { return error }
         let directory = Self.directory(of: error.path)
         // AT_EACCESS: check as the effective (file-system) identity, the one that opens files.
+        if faccessat(AT_FDCWD, directory, F_OK, AT_EACCESS) != 0 {
+            return SQLiteError(code: SQLITE_CANTOPEN, message: "\(error.message): the directory \(directory) does not exist", path: error.path)
+        }
         if faccessat(AT_FDCWD, directory, W_OK, AT_EACCESS) != 0 {
             return SQLiteError(code: SQLITE_READONLY, message: "\(error.message): the directory \(directory) is read-only", path: error.path)
         }
