@@ -137,7 +137,13 @@ extension WebSocketServer {
         if let existing = connection(of: wsi) { return existing }
         var name = [CChar](repeating: 0, count: 64)
         let address: String
-        if let p = lws_get_peer_simple(wsi, &name, name.count) { address = String(cString: p) } else { address = "" }
+        if let p = lws_get_peer_simple(wsi, &name, name.count) {
+            let peer = String(cString: p)
+            // A dual-stack listener reports IPv4 peers as IPv4-mapped IPv6.
+            address = peer.hasPrefix("::ffff:") && peer.contains(".") ? String(peer.dropFirst(7)) : peer
+        } else {
+            address = ""
+        }
         nextConnectionID += 1
         let connection = Connection(id: ConnectionID(rawValue: nextConnectionID), wsi: wsi, remoteAddress: address)
         lws_set_opaque_user_data(wsi, Unmanaged.passRetained(connection).toOpaque())
