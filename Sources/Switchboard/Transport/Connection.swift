@@ -52,6 +52,7 @@ public final class Connection {
     var httpBodyOverflow = false
     var httpResponse: HTTPResponse?
     var httpAwaitingResponse = false
+    var httpCloseAfterResponse = false
 
     init(id: ConnectionID, wsi: OpaquePointer?, remoteAddress: String) {
         self.id = id
@@ -59,8 +60,11 @@ public final class Connection {
         self.remoteAddress = remoteAddress
     }
 
-    /// True from the accepted upgrade until the close handshake starts.
-    public var isOpen: Bool { kind == .webSocket && (state == .open || state == .upgrading) }
+    /// True from the accepted upgrade until a close is asked for, sent or received.
+    public var isOpen: Bool {
+        kind == .webSocket && (state == .open || state == .upgrading) && pendingClose == nil
+            && sentClose == nil && peerClose == nil && !overflowed
+    }
 
     /// Payload bytes queued and not yet handed to the socket.
     public var queuedBytes: Int { outbound.queuedBytes }

@@ -48,9 +48,10 @@ struct OutboundQueue {
         return (base + Self.headerSize, length, tag)
     }
 
-    mutating func removeFirst() {
-        guard count > 0, let storage else { return }
-        let length = Int((storage + head).load(as: UInt64.self))
+    /// Drops the oldest frame. `length` is the one `first()` returned: `lws_write` may have
+    /// overwritten the header since (it builds the frame header in that headroom).
+    mutating func removeFirst(length: Int) {
+        guard count > 0 else { return }
         head += Self.headerSize + ((length + 7) & ~7)
         queuedBytes -= length
         count -= 1

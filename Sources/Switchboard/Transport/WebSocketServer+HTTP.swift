@@ -75,9 +75,32 @@ extension WebSocketServer {
         return 0
     }
 
+    /// Answers a refused upgrade ourselves: lws_return_http_status() labels it HTTP/1.0 here,
+    /// which WebSocket clients reject as "not a valid HTTP response".
     private func refuse(_ wsi: OpaquePointer, _ status: Int) -> Int32 {
-        if lws_return_http_status(wsi, UInt32(status), nil) != 0 { return -1 }
+        let body = "\(status) \(Self.reasonPhrase(status))\n"
+        let text = "HTTP/1.1 \(status) \(Self.reasonPhrase(status))\r\ncontent-type: text/plain; charset=utf-8\r\n"
+            + "content-length: \(body.utf8.count)\r\nconnection: close\r\n\r\n" + body
+        let bytes = Array(text.utf8)
+        let pre = Int(sb_lws_pre())
+        let base = scratch.reserve(pre + bytes.count)
+        let start = (base + pre).assumingMemoryBound(to: UInt8.self)
+        start.update(from: bytes, count: bytes.count)
+        if lws_write(wsi, start, bytes.count, LWS_WRITE_HTTP_HEADERS) != bytes.count { return -1 }
         return 1
+    }
+
+    static func reasonPhrase(_ status: Int) -> String {
+        switch status {
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 411: "Length Required"
+        case 429: "Too Many Requests"
+        case 503: "Service Unavailable"
+        default: "Error"
+        }
     }
 
     // MARK: - Requests
@@ -103,7 +126,18 @@ extension WebSocketServer {
                                   body: [], remoteAddress: connection.remoteAddress)
         let contentLength = Int(headers["content-length"] ?? "") ?? 0
         let chunked = headers["transfer-encoding"]?.lowercased().contains("chunked") ?? false
-        if contentLength > 0 || chunked {
+        if chunked {
+            // lws 4.1 never completes a chunked request body: refuse it and drop the connection
+            // (the chunks would otherwise be read as the next request).
+            nextHTTPSerial += 1
+            connection.httpSerial = nextHTTPSerial
+            connection.httpAwaitingResponse = true
+            connection.httpCloseAfterResponse = true
+            respond(to: HTTPExchange(connection: connection.id, serial: connection.httpSerial),
+                    with: HTTPResponse(status: 411, headers: [("Connection", "close")], text: "Content-Length required\n"))
+            return 0
+        }
+        if contentLength > 0 {
             connection.httpRequest = request
             connection.httpBodyOverflow = contentLength > configuration.maxBodyBytes
             if !connection.httpBodyOverflow { connection.httpRequest!.body.reserveCapacity(contentLength) }
@@ -171,6 +205,7 @@ extension WebSocketServer {
             response.body.withUnsafeBytes { body.update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: $0.count) }
             if lws_write(wsi, body, response.body.count, LWS_WRITE_HTTP_FINAL) != response.body.count { return -1 }
         }
+        if connection.httpCloseAfterResponse { return -1 }
         return lws_http_transaction_completed(wsi) != 0 ? -1 : 0
     }
 }

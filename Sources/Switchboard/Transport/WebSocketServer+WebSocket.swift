@@ -23,6 +23,8 @@ extension WebSocketServer {
                      fill: (UnsafeMutableRawBufferPointer) -> Void) {
         assertOnServiceThread()
         guard connection.kind == .webSocket, connection.state != .closed, connection.wsi != nil else { return }
+        // Closing for another reason: nothing more goes out.
+        if connection.sentClose != nil || connection.peerClose != nil { return }
         if connection.overflowed {
             reportDropped(connection, byteCount: byteCount, tag: tag, fill: fill)
             return
@@ -86,10 +88,9 @@ extension WebSocketServer {
         guard let connection = connection(of: wsi) else { return 0 }
         connection.writableRequested = false
         guard connection.state == .open else { return 0 }
-        if connection.overflowed { return -1 }
         if let frame = connection.outbound.first() {
             let written = lws_write(wsi, frame.payload.assumingMemoryBound(to: UInt8.self), frame.length, LWS_WRITE_TEXT)
-            connection.outbound.removeFirst()
+            connection.outbound.removeFirst(length: frame.length)
             if written < 0 { return -1 }
             if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
             return 0
@@ -180,12 +181,14 @@ extension WebSocketServer {
         connection.overflowed = true
         reportDropped(connection, byteCount: byteCount, tag: tag, fill: fill)
         connection.outbound.removeAll()
-        connection.pendingClose = nil
-        connection.sentClose = (1013, "Try again later")
         guard let wsi = connection.wsi else { return }
-        setCloseReason(wsi, 1013, "Try again later")
-        // The peer is not reading, so no writable callback will come: close from the loop.
-        lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, sb_kill_async_seconds())
+        // The close frame goes out from the next writable callback (after whatever lws already
+        // holds of a partly written frame). A peer that never reads again is cut off by the
+        // timeout instead (lws' own async kill sends no close frame, so it is not used first).
+        connection.pendingClose = (1013, "Try again later")
+        connection.sentClose = nil
+        lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10)
+        requestWritable(connection)
     }
 
     /// Shows the handler every queued frame plus `extra` (built in scratch memory).
