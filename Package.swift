@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "Switchboard", targets: ["Switchboard"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
+        .executable(name: "TransportEcho", targets: ["TransportEcho"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,7 +35,7 @@ let package = Package(
         .target(name: "GraphQLTransportWS", dependencies: ["GraphQL"]),
 
         // The server: store, (later) transport, fan-out, HTTP.
-        .target(name: "Switchboard", dependencies: ["GraphQL", "CSQLite"]),
+        .target(name: "Switchboard", dependencies: ["GraphQL", "CSQLite", "CLibWebSockets"]),
 
         .executableTarget(
             name: "switchboard",
@@ -44,6 +45,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test executable: the transport alone with an echo handler (Tests/test_transport.py).
+        .executableTarget(name: "TransportEcho", dependencies: ["Switchboard"]),
         .executableTarget(
             name: "SwitchboardBench",
             // CSQLite: the store scenarios' baselines call SQLite's C API directly.

@@ -1,0 +1,227 @@
+import CLibWebSockets
+
+extension WebSocketServer {
+    // MARK: - Public API (service thread)
+
+    /// The live connection with this id (WebSocket or HTTP), if any.
+    public func connection(_ id: ConnectionID) -> Connection? {
+        assertOnServiceThread()
+        return connections[id]
+    }
+
+    /// Open WebSockets (accepted upgrades not yet reported closed).
+    public var webSocketConnectionCount: Int {
+        assertOnServiceThread()
+        return webSocketCount
+    }
+
+    /// Queues one text frame of `byteCount` bytes that `fill` writes in place (no intermediate
+    /// copy: the fan-out splices shared payload bytes straight into the queue). `tag` comes back
+    /// in `didDropFrames` if the frame is dropped. Over `maxQueueBytes` the connection is closed
+    /// with 1013 at once and everything queued (this frame included) is reported dropped.
+    public func send(_ connection: Connection, byteCount: Int, tag: UInt64 = 0,
+                     fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        assertOnServiceThread()
+        guard connection.kind == .webSocket, connection.state != .closed, connection.wsi != nil else { return }
+        // Closing for another reason: nothing more goes out.
+        if connection.sentClose != nil || connection.peerClose != nil { return }
+        if connection.overflowed {
+            reportDropped(connection, byteCount: byteCount, tag: tag, fill: fill)
+            return
+        }
+        if connection.outbound.queuedBytes + byteCount > configuration.maxQueueBytes {
+            overflow(connection, byteCount: byteCount, tag: tag, fill: fill)
+            return
+        }
+        connection.outbound.append(byteCount: byteCount, tag: tag, fill: fill)
+        requestWritable(connection)
+    }
+
+    /// Queues one text frame holding `bytes`.
+    public func send(_ connection: Connection, _ bytes: UnsafeRawBufferPointer, tag: UInt64 = 0) {
+        send(connection, byteCount: bytes.count, tag: tag) { target in
+            if bytes.count > 0 { target.baseAddress!.copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+        }
+    }
+
+    /// Queues one text frame holding `bytes`.
+    public func send(_ connection: Connection, _ bytes: [UInt8], tag: UInt64 = 0) {
+        bytes.withUnsafeBytes { send(connection, $0, tag: tag) }
+    }
+
+    /// Queues one text frame holding `text` as UTF-8.
+    public func send(_ connection: Connection, text: String, tag: UInt64 = 0) {
+        var text = text
+        text.withUTF8 { send(connection, UnsafeRawBufferPointer($0), tag: tag) }
+    }
+
+    /// Closes with `code` and `reason` (cut to 123 bytes at a character boundary) once the frames
+    /// already queued are written. Later calls, and calls on a closing connection, do nothing.
+    public func close(_ connection: Connection, code: UInt16, reason: String) {
+        assertOnServiceThread()
+        guard connection.kind == .webSocket, connection.state != .closed, !connection.overflowed,
+              connection.pendingClose == nil, connection.sentClose == nil, let wsi = connection.wsi
+        else { return }
+        connection.pendingClose = (code, Self.closeReason(reason))
+        // A peer that never lets us write must not hold the socket forever.
+        if connection.state == .open { lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10) }
+        requestWritable(connection)
+    }
+
+    // MARK: - Callbacks
+
+    func webSocketEstablished(_ wsi: OpaquePointer) {
+        guard let connection = connection(of: wsi), connection.kind == .webSocket else { return }
+        connection.state = .open
+        if connection.pendingClose != nil { lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10) }
+        if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
+    }
+
+    func requestWritable(_ connection: Connection) {
+        guard !connection.writableRequested, connection.state == .open, let wsi = connection.wsi else { return }
+        connection.writableRequested = true
+        lws_callback_on_writable(wsi)
+    }
+
+    /// One `lws_write` per writable callback; the close frame goes once the queue is empty.
+    func webSocketWritable(_ wsi: OpaquePointer) -> Int32 {
+        guard let connection = connection(of: wsi) else { return 0 }
+        connection.writableRequested = false
+        guard connection.state == .open else { return 0 }
+        if let frame = connection.outbound.first() {
+            let written = lws_write(wsi, frame.payload.assumingMemoryBound(to: UInt8.self), frame.length, LWS_WRITE_TEXT)
+            connection.outbound.removeFirst(length: frame.length)
+            if written < 0 { return -1 }
+            if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
+            return 0
+        }
+        if let close = connection.pendingClose {
+            connection.pendingClose = nil
+            connection.sentClose = close
+            connection.state = .closing
+            setCloseReason(wsi, close.code, close.reason)
+            return -1
+        }
+        return 0
+    }
+
+    func webSocketReceive(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
+        guard let connection = connection(of: wsi), connection.kind == .webSocket else { return 0 }
+        let first = lws_is_first_fragment(wsi) != 0
+        let final = lws_is_final_fragment(wsi) != 0
+        if first {
+            connection.inboundInProgress = true
+            connection.inboundIsBinary = lws_frame_is_binary(wsi) != 0
+            if connection.inbound.capacity > 16 * 1024 { connection.inbound = [] } else { connection.inbound.removeAll(keepingCapacity: true) }
+            if connection.inboundIsBinary, connection.state == .open, connection.sentClose == nil {
+                handler.didReceiveBinary(connection)
+            }
+        }
+        if final { connection.inboundInProgress = false }
+        guard connection.state == .open, connection.sentClose == nil, !connection.overflowed else { return 0 }
+        if connection.inboundIsBinary { return 0 }
+
+        let max = configuration.maxMessageBytes
+        if first && final {
+            // The whole message in one piece: hand lws's buffer over without a copy.
+            if length > max { return messageTooBig(wsi, connection) }
+            handler.didReceiveText(connection, UnsafeRawBufferPointer(start: input, count: length))
+            return 0
+        }
+        if connection.inbound.count + length > max { return messageTooBig(wsi, connection) }
+        if length > 0, let input {
+            connection.inbound.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
+        }
+        if final {
+            connection.inbound.withUnsafeBytes { handler.didReceiveText(connection, $0) }
+            if connection.inbound.capacity > 16 * 1024 { connection.inbound = [] } else { connection.inbound.removeAll(keepingCapacity: true) }
+        }
+        return 0
+    }
+
+    func messageTooBig(_ wsi: OpaquePointer, _ connection: Connection) -> Int32 {
+        connection.inbound = []
+        connection.pendingClose = nil
+        connection.sentClose = (1009, "Message too big")
+        connection.state = .closing
+        setCloseReason(wsi, 1009, "Message too big")
+        return -1
+    }
+
+    func webSocketPeerClosing(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) {
+        guard let connection = connection(of: wsi) else { return }
+        let bytes = UnsafeRawBufferPointer(start: input, count: input == nil ? 0 : length)
+        if bytes.count >= 2 {
+            let code = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+            connection.peerClose = (code, String(decoding: bytes.dropFirst(2), as: UTF8.self))
+        } else {
+            connection.peerClose = (1005, "")
+        }
+        if connection.state == .open { connection.state = .closing }
+    }
+
+    /// Reports `didClose` once for an accepted WebSocket and releases what it held.
+    func reportClosed(_ connection: Connection) {
+        guard connection.kind == .webSocket, !connection.reportedClosed else { return }
+        connection.reportedClosed = true
+        connection.state = .closed
+        cancelAllTimers(connection)
+        connection.outbound.removeAll()
+        connection.inbound = []
+        webSocketCount -= 1
+        let (code, reason): (UInt16, String) = connection.sentClose ?? connection.peerClose ?? (1006, "")
+        handler.didClose(connection, code: code, reason: reason)
+        if stopping && webSocketCount == 0 && !finishing { finish() }
+    }
+
+    // MARK: - Overflow
+
+    private func overflow(_ connection: Connection, byteCount: Int, tag: UInt64,
+                          fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        connection.overflowed = true
+        reportDropped(connection, byteCount: byteCount, tag: tag, fill: fill)
+        connection.outbound.removeAll()
+        guard let wsi = connection.wsi else { return }
+        // The close frame goes out from the next writable callback (after whatever lws already
+        // holds of a partly written frame). A peer that never reads again is cut off by the
+        // timeout instead (lws' own async kill sends no close frame, so it is not used first).
+        connection.pendingClose = (1013, "Try again later")
+        connection.sentClose = nil
+        lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10)
+        requestWritable(connection)
+    }
+
+    /// Shows the handler every queued frame plus `extra` (built in scratch memory).
+    private func reportDropped(_ connection: Connection, byteCount: Int, tag: UInt64,
+                               fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(byteCount, 1), alignment: 8)
+        defer { buffer.deallocate() }
+        fill(UnsafeMutableRawBufferPointer(rebasing: buffer[0..<byteCount]))
+        var frames: [(tag: UInt64, bytes: UnsafeRawBufferPointer)] = []
+        frames.reserveCapacity(connection.outbound.count + 1)
+        connection.outbound.forEachFrame { frames.append(($0, $1)) }
+        frames.append((tag, UnsafeRawBufferPointer(rebasing: buffer[0..<byteCount])))
+        handler.didDropFrames(connection, DroppedFrames(frames: frames))
+    }
+
+    func setCloseReason(_ wsi: OpaquePointer, _ code: UInt16, _ reason: String) {
+        var bytes = Array(reason.utf8)
+        bytes.withUnsafeMutableBufferPointer {
+            lws_close_reason(wsi, lws_close_status(rawValue: UInt32(code)), $0.baseAddress, $0.count)
+        }
+    }
+
+    /// At most 123 UTF-8 bytes, cut at a character boundary.
+    static func closeReason(_ reason: String) -> String {
+        if reason.utf8.count <= 123 { return reason }
+        var result = ""
+        var used = 0
+        for scalar in reason.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if used + size > 123 { break }
+            used += size
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+}

@@ -1,0 +1,194 @@
+import CLibWebSockets
+import Foundation
+
+public enum TransportError: Error, CustomStringConvertible {
+    case cannotListen(host: String, port: Int)
+    case alreadyStarted
+
+    public var description: String {
+        switch self {
+        case let .cannotListen(host, port): "cannot listen on \(host):\(port)"
+        case .alreadyStarted: "the transport was already started"
+        }
+    }
+}
+
+/// The libwebsockets host: HTTP/1.1 and WebSocket on one port, run by one service thread.
+///
+/// Threading: `start`, `post`, `stop`, `waitUntilStopped` and `port` may be called from any
+/// thread (`stop` also from a signal handler). Everything else — and every `TransportHandler`
+/// call — happens on the service thread; reach it from elsewhere with `post { ... }`.
+public final class WebSocketServer: @unchecked Sendable {
+    // @unchecked: the mutable state below is confined to the service thread (checked by
+    // `assertOnServiceThread` in debug builds); the cross-thread members are the mailbox (locked),
+    // the flags (C atomics) and `context`/`serviceThread`, written once before `start` returns.
+
+    public let configuration: TransportConfiguration
+    let handler: TransportHandler
+    let mailbox = Mailbox()
+
+    var context: OpaquePointer?
+    var serviceThread: pthread_t?
+    private let flags = UnsafeMutablePointer<Int32>.allocate(capacity: 3)  // stop, live, finished
+    private let started = DispatchSemaphore(value: 0)
+    private let ended = DispatchSemaphore(value: 0)
+    private var startError: TransportError?
+    var listenPort = 0
+
+    // libwebsockets needs these to outlive the context.
+    var protocols: UnsafeMutablePointer<lws_protocols>?
+    var wildcardName: UnsafeMutablePointer<CChar>?
+    static let wildcardNameCapacity = 64
+    var retryPolicy: UnsafeMutablePointer<lws_retry_bo_t>?
+    var cStrings: [UnsafeMutablePointer<CChar>] = []
+
+    // Service-thread state.
+    var connections: [ConnectionID: Connection] = [:]
+    var webSocketCount = 0
+    var nextConnectionID: UInt64 = 0
+    var nextHTTPSerial: UInt64 = 0
+    var stopping = false
+    var finishing = false
+    var shutdownTimer: UnsafeMutablePointer<sb_timer>?
+    var scratch = ScratchBuffer()
+    lazy var headerTokens: [(index: lws_token_indexes, name: String)] = Self.knownHeaderTokens()
+
+    public init(configuration: TransportConfiguration, handler: TransportHandler) {
+        self.configuration = configuration
+        self.handler = handler
+        flags.initialize(repeating: 0, count: 3)
+    }
+
+    deinit {
+        flags.deallocate()
+        protocols?.deallocate()
+        wildcardName?.deallocate()
+        retryPolicy?.deallocate()
+        for s in cStrings { free(s) }
+    }
+
+    /// The port actually listened on (after `start`).
+    public var port: Int { listenPort }
+
+    /// Creates the context on a new service thread and returns once it listens (or failed to).
+    public func start() throws {
+        guard serviceThread == nil else { throw TransportError.alreadyStarted }
+        let box = Unmanaged.passRetained(self)
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, nil, { raw in
+            let server = Unmanaged<WebSocketServer>.fromOpaque(raw!).takeRetainedValue()
+            server.runServiceThread()
+            return nil
+        }, box.toOpaque())
+        precondition(rc == 0, "pthread_create failed: \(rc)")
+        serviceThread = thread
+        started.wait()
+        if let startError {
+            pthread_join(thread, nil)
+            throw startError
+        }
+    }
+
+    /// Runs `work` on the service thread, after everything posted before it. Any thread.
+    public func post(_ work: @escaping @Sendable () -> Void) {
+        if mailbox.append(work), sb_flag_get(flags + 1) != 0, let context {
+            lws_cancel_service(context)
+        }
+    }
+
+    /// Begins shutdown: stop accepting, close every WebSocket with 1001 `Going away`, flush, end
+    /// the loop. Safe from any thread and from a signal handler (an atomic store and a pipe write).
+    public func stop() {
+        sb_flag_set(flags, 1)
+        if sb_flag_get(flags + 1) != 0, let context { lws_cancel_service(context) }
+    }
+
+    /// Blocks until the service thread has exited. Not from the service thread.
+    public func waitUntilStopped() {
+        guard let thread = serviceThread else { return }
+        pthread_join(thread, nil)
+        serviceThread = nil
+    }
+
+    /// Blocks up to `seconds` for the service thread to exit; true if it did.
+    public func waitUntilStopped(timeout seconds: Double) -> Bool {
+        if ended.wait(timeout: .now() + seconds) == .timedOut { return false }
+        ended.signal()
+        waitUntilStopped()
+        return true
+    }
+
+    // MARK: - The service thread
+
+    private func runServiceThread() {
+        guard let context = createContext() else {
+            startError = .cannotListen(host: configuration.host, port: configuration.port)
+            started.signal()
+            return
+        }
+        self.context = context
+        sb_flag_set(flags + 1, 1)
+        started.signal()
+        if sb_flag_get(flags) != 0 { beginShutdown() }
+
+        while sb_flag_get(flags + 2) == 0 {
+            if lws_service(context, 0) < 0 { break }
+        }
+        sb_flag_set(flags + 1, 0)
+        lws_context_destroy(context)
+        self.context = nil
+        // Anything lws did not report while tearing down is reported now.
+        for connection in Array(connections.values) { connectionGone(connection) }
+        mailbox.drain()
+        handler.didStop()
+        ended.signal()
+    }
+
+    @inline(__always) func assertOnServiceThread() {
+        #if DEBUG
+        if let serviceThread {
+            assert(pthread_equal(pthread_self(), serviceThread) != 0,
+                   "transport state used off the service thread")
+        }
+        #endif
+    }
+
+    /// Stop flag seen (from the mailbox wake-up): refuse new work and close every WebSocket.
+    func beginShutdown() {
+        guard !stopping else { return }
+        stopping = true
+        for connection in connections.values where connection.kind == .webSocket {
+            close(connection, code: 1001, reason: "Going away")
+        }
+        if webSocketCount == 0 {
+            finish()
+        } else {
+            shutdownTimer = armTimer(owner: nil, token: 0, after: configuration.shutdownGraceSeconds)
+        }
+    }
+
+    func finish() {
+        finishing = true
+        sb_flag_set(flags + 2, 1)
+        if let context { lws_cancel_service(context) }
+    }
+
+    func checkStopFlag() {
+        if sb_flag_get(flags) != 0 { beginShutdown() }
+    }
+}
+
+/// A growable service-thread buffer with `LWS_PRE` headroom, for HTTP responses.
+struct ScratchBuffer {
+    private(set) var pointer: UnsafeMutableRawPointer?
+    private(set) var capacity = 0
+
+    mutating func reserve(_ bytes: Int) -> UnsafeMutableRawPointer {
+        if bytes > capacity {
+            pointer?.deallocate()
+            capacity = max(bytes, 16 * 1024)
+            pointer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        }
+        return pointer!
+    }
+}
