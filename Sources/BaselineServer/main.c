@@ -46,7 +46,7 @@ static unsigned char *outq_reserve(struct outq *q, size_t len)
 			q->head = 0;
 		}
 		if (q->cap - q->tail < need) {
-			size_t ncap = q->cap ? q->cap * 2 : 4096;
+			size_t ncap = q->cap ? q->cap * 2 : 512; /* an idle socket holds little */
 			while (ncap - q->tail < need)
 				ncap *= 2;
 			unsigned char *nb = realloc(q->buf, ncap);
@@ -465,7 +465,7 @@ static int callback_ws(struct lws *wsi, enum lws_callback_reasons reason, void *
 		q->head += HDR + ((flen + 7) & ~(size_t)7);
 		if (--q->count == 0) {
 			q->head = q->tail = 0;
-			if (q->cap > 256 * 1024) { /* a burst grew it: give the memory back */
+			if (q->cap > 4096) { /* a burst grew it: give the memory back */
 				free(q->buf);
 				q->buf = NULL;
 				q->cap = 0;
