@@ -419,6 +419,8 @@ static int callback_ws(struct lws *wsi, enum lws_callback_reasons reason, void *
 		break;
 
 	case LWS_CALLBACK_CLOSED:
+		if (!s || !s->wsi)
+			break; /* refused by the filter: never established, never counted */
 		session_drop_subs(s);
 		outq_free(&s->q);
 		free(s->msg);

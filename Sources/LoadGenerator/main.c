@@ -148,7 +148,11 @@ struct conn {
 	int want_out;
 	uint8_t *seen;       /* bitmap of measured posts received */
 	const char *sub_id;  /* the operation id measured deliveries must carry */
+	int in_setup;        /* counted in in_flight until its setup barrier passes */
 };
+
+static int in_flight; /* connections opened and not through their setup */
+static int setup_lost; /* connections that closed during setup */
 
 static int ep;
 static struct conn **conns; /* WebSocket connections by index */
@@ -341,6 +345,11 @@ static void conn_close(struct conn *c, int expected)
 			st.close_codes[st.nclose_codes++] = c->close_code;
 	}
 	c->state = S_CLOSED;
+	if (c->in_setup) {
+		c->in_setup = 0;
+		in_flight--;
+		setup_lost++;
+	}
 	epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, NULL);
 	close(c->fd);
 	c->fd = -1;
@@ -763,7 +772,6 @@ static void pump(double seconds)
 
 /* ---------- setup: open, init, subscribe, barrier ---------- */
 
-static int in_flight; /* connections opened and not through their setup */
 static int opened, target_conns;
 
 static void setup_ack(struct conn *c)
@@ -778,7 +786,9 @@ static void setup_ack(struct conn *c)
 
 static void setup_pong(struct conn *c)
 {
-	(void)c;
+	if (!c->in_setup)
+		return;
+	c->in_setup = 0;
 	ready_count++;
 	in_flight--;
 }
@@ -798,11 +808,16 @@ static void open_more(void)
 		c->chat = opt.chats > 0 ? chat_of(opened) : -1;
 		conns[opened++] = c;
 		nconns = opened;
+		c->in_setup = 1;
 		in_flight++;
 	}
 }
 
-static int setup_done(void) { return ready_count >= target_conns; }
+static int setup_done(void)
+{
+	/* All ready, or every connection accounted for and some lost: no point waiting. */
+	return ready_count + setup_lost >= target_conns;
+}
 
 static int count_failed(void)
 {
