@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "GraphQLTransportWS", dependencies: ["GraphQL"]),
 
         // The server: store, (later) transport, fan-out, HTTP.
-        .target(name: "Switchboard", dependencies: ["GraphQL", "CSQLite", "CLibWebSockets"]),
+        .target(name: "Switchboard", dependencies: ["GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets"]),
 
         .executableTarget(
             name: "switchboard",
@@ -69,7 +69,7 @@ let package = Package(
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "GraphQLTransportWS"]),
     ],
     swiftLanguageModes: [.v6]
 )

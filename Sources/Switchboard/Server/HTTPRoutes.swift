@@ -1,0 +1,66 @@
+import GraphQL
+
+// The HTTP side of the one port: `/graphql` (GraphQL over HTTP), `/healthz`, `/metrics`, `/`.
+// Service thread; slow work (resolvers, the store) answers later through the mailbox.
+extension Server {
+    public func didReceiveHTTP(_ request: HTTPRequest, exchange: HTTPExchange) {
+        switch request.path {
+        case "/graphql":
+            handleGraphQL(request, exchange: exchange)
+        case "/healthz":
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(exchange, "GET") }
+            healthCheck(exchange)
+        case "/metrics":
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(exchange, "GET") }
+            transport.respond(to: exchange, with: HTTPResponse(
+                status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render()))
+        case "/":
+            guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(exchange, "GET") }
+            transport.respond(to: exchange, with: HTTPResponse(
+                status: 200, contentType: "text/html; charset=utf-8", text: Self.placeholderPage))
+        default:
+            transport.respond(to: exchange, with: HTTPResponse(status: 404, text: "Not found\n"))
+        }
+    }
+
+    func methodNotAllowed(_ exchange: HTTPExchange, _ allow: String) {
+        transport.respond(to: exchange, with: HTTPResponse(
+            status: 405, headers: [("Allow", allow)], text: "Method not allowed\n"))
+    }
+
+    /// 200 `{"status":"ok"}` when the store answers a read, else 503 with what failed.
+    func healthCheck(_ exchange: HTTPExchange) {
+        let transport = self.transport!
+        store.latestEventID { result in
+            let response: HTTPResponse
+            switch result {
+            case .success:
+                response = HTTPResponse(status: 200, contentType: "application/json", text: #"{"status":"ok"}"#)
+            case .failure(let error):
+                var body: [UInt8] = []
+                JSON.object(["status": .string("unavailable"), "error": .string(error.message)]).encode(into: &body)
+                response = HTTPResponse(status: 503, contentType: "application/json", body: body)
+            }
+            transport.post { transport.respond(to: exchange, with: response) }
+        }
+    }
+
+    func handleGraphQL(_ request: HTTPRequest, exchange: HTTPExchange) {
+        // Replaced by GraphQLHTTPHandler once branch `httpgql` lands.
+        transport.respond(to: exchange, with: HTTPResponse(status: 503, text: "GraphQL over HTTP is not wired yet\n"))
+    }
+
+    static let placeholderPage = """
+    <!doctype html>
+    <html lang="en">
+    <head><meta charset="utf-8"><title>Switchboard</title></head>
+    <body>
+    <h1>Switchboard</h1>
+    <p>A GraphQL subscription server. Subscribe over WebSocket at <code>/graphql</code>
+    (subprotocol <code>graphql-transport-ws</code>); query and publish with
+    <code>POST /graphql</code>. The example chat page will live here.</p>
+    </body>
+    </html>
+
+    """
+}

@@ -1,0 +1,194 @@
+import Foundation
+import GraphQL
+import GraphQLTransportWS
+
+/// Switchboard's server: the libwebsockets transport, the graphql-transport-ws sessions, GraphQL
+/// over HTTP, the fan-out and the store, wired together.
+///
+/// Threads (architecture.md): every `TransportHandler` method, every session, the fan-out, the
+/// document cache and the metrics live on the transport's service thread. Resolvers run in
+/// `Task`s and the store on its own threads; both come back only through `transport.post`.
+public final class Server: TransportHandler, @unchecked Sendable {
+    // @unchecked Sendable: `post` closures capture the server to reach its service-thread state;
+    // they run on the service thread, which is the only place that state is touched. The
+    // properties other threads read (`configuration`, `application`, `store`, `transport`,
+    // `log`) are immutable after `init`.
+
+    public let configuration: ServerConfiguration
+    public let application: any SwitchboardApplication
+    public let store: any Store
+    let log: @Sendable (String) -> Void
+    public private(set) var transport: WebSocketServer!
+
+    // Service-thread state.
+    public let metrics = Metrics()
+    let documents = DocumentCache()
+    var fanout: InterimFanout!
+    var sequencer: EventSequencer!
+    var watch: (any StoreWatch)?
+    /// Prefix of this process's connection record ids, so that processes sharing a store
+    /// never collide in `connections.id`.
+    let recordPrefix: String
+    let machineConfiguration: ConnectionStateMachine.Configuration
+
+    /// `log` receives one line per event worth an operator's attention (stderr by default).
+    public init(configuration: ServerConfiguration, application: any SwitchboardApplication, store: any Store,
+                log: @escaping @Sendable (String) -> Void = Server.standardErrorLog) {
+        self.configuration = configuration
+        self.application = application
+        self.store = store
+        self.log = log
+        self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
+        self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
+        self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
+        self.fanout = InterimFanout(
+            write: { [unowned self] connection, prefix, payload, eventID in
+                self.writeNext(connection, prefix: prefix, payload: payload, eventID: eventID)
+            },
+            execute: { [unowned self] prepared, event in
+                self.executeEvent(prepared, event)
+            })
+    }
+
+    /// Writes one line to standard error.
+    public static let standardErrorLog: @Sendable (String) -> Void = { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// The port listened on (after `start`).
+    public var port: Int { transport.port }
+
+    /// Reads where the event log ends, starts watching it, then listens. Returns once the
+    /// server accepts connections; throws when it cannot listen or the store cannot be read.
+    public func start() throws {
+        let lastID = try Self.wait { self.store.latestEventID(completion: $0) }
+        sequencer = EventSequencer(
+            startingAfter: lastID,
+            readGap: { [unowned self] after, limit in
+                self.store.events(after: after, limit: limit) { result in
+                    self.transport.post { self.sequencer.gapRead(result) }
+                }
+            },
+            fanOut: { [unowned self] event in self.fanOut(event) },
+            log: log)
+        try transport.start()
+        let transport = self.transport!
+        watch = store.watch(after: lastID) { [unowned self] events in
+            transport.post { self.sequencer.offer(events) }
+        }
+    }
+
+    /// Begins shutdown: stop accepting, 1001 `Going away` to every socket, flush. Any thread,
+    /// also a signal handler.
+    public func stop() {
+        transport.stop()
+    }
+
+    /// Waits for the service thread to end (after `stop`), then stops watching and closes the
+    /// store, which removes this process's connection and subscription records.
+    public func waitUntilStopped(timeout: Double = 4) {
+        if !transport.waitUntilStopped(timeout: timeout) {
+            log("warning: the service thread did not stop within \(timeout) s")
+        }
+        watch?.cancel()
+        watch = nil
+        store.close()
+    }
+
+    /// Blocks the calling thread (never the service thread) for one store callback.
+    static func wait<T: Sendable>(_ start: (@escaping @Sendable (Result<T, StoreError>) -> Void) -> Void) throws -> T {
+        let box = ResultBox<T>()
+        let done = DispatchSemaphore(value: 0)
+        start { result in
+            box.set(result)
+            done.signal()
+        }
+        done.wait()
+        return try box.get()
+    }
+
+    // MARK: - Requests' context
+
+    /// The `context` resolvers receive: who asks, the store, and the door to the fan-out.
+    func requestContext(identity: Identity) -> RequestContext {
+        let transport = self.transport!
+        return RequestContext(identity: identity, store: store, publish: { [unowned self] events in
+            transport.post { self.sequencer.offer(events) }
+        })
+    }
+
+    // MARK: - The fan-out's ends
+
+    /// One committed event, in id order, into the fan-out.
+    func fanOut(_ event: StoredEvent) {
+        metrics.eventsPublished += 1
+        let delivered = fanout.publish(event)
+        metrics.deliveries += delivered
+        if delivered > 0, let committed = parseTimestampMilliseconds(event.createdAt) {
+            let now = StoreClock.nowMilliseconds()
+            metrics.recordLatency(seconds: Double(max(0, now - committed)) / 1000)
+        }
+    }
+
+    /// The payload of one event for one group of identical subscriptions.
+    func executeEvent(_ prepared: PreparedSubscription, _ event: StoredEvent) -> [UInt8] {
+        let value = application.eventValue(event, forSubscriptionField: prepared.rootFieldName)
+        return prepared.execute(
+            eventValue: value, context: requestContext(identity: .anonymous), resolvers: application.resolvers)
+    }
+
+    /// Queues one `next` frame, built in place: prefix + shared payload + `}`. Tagged with the
+    /// event id so a dropped frame becomes a dead letter.
+    func writeNext(_ id: ConnectionID, prefix: NextFramePrefix, payload: [UInt8], eventID: Int64) -> Bool {
+        guard let connection = transport.connection(id), connection.isOpen else { return false }
+        let size = prefix.frameSize(payloadCount: payload.count)
+        transport.send(connection, byteCount: size, tag: UInt64(eventID)) { target in
+            prefix.bytes.withUnsafeBytes { target.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            payload.withUnsafeBytes {
+                (target.baseAddress! + prefix.bytes.count).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+            }
+            target[size - 1] = UInt8(ascii: "}")
+        }
+        return true
+    }
+
+    // MARK: - Sessions
+
+    /// The live session of a connection, from a `post` closure.
+    func session(_ id: ConnectionID) -> Session? {
+        transport.connection(id)?.userData as? Session
+    }
+}
+
+/// One store result handed from the store's thread to a waiting thread.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    // @unchecked: written once before the semaphore is signalled, read after it is waited on.
+    private var result: Result<T, StoreError>?
+    func set(_ r: Result<T, StoreError>) { result = r }
+    func get() throws -> T { try result!.get() }
+}
+
+/// Milliseconds since the epoch of `2026-11-23T10:00:00.123Z` (the store's format), or nil.
+func parseTimestampMilliseconds(_ text: String) -> Int64? {
+    let b = Array(text.utf8)
+    guard b.count == 24, b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[19] == 46, b[23] == 90 else { return nil }
+    func num(_ from: Int, _ to: Int) -> Int64? {
+        var v: Int64 = 0
+        for i in from..<to {
+            guard b[i] >= 48, b[i] <= 57 else { return nil }
+            v = v * 10 + Int64(b[i] - 48)
+        }
+        return v
+    }
+    guard let y = num(0, 4), let m = num(5, 7), let d = num(8, 10), let h = num(11, 13), let mi = num(14, 16),
+          let s = num(17, 19), let ms = num(20, 23) else { return nil }
+    // Days from the civil date (Howard Hinnant's algorithm).
+    let yy = m <= 2 ? y - 1 : y
+    let era = (yy >= 0 ? yy : yy - 399) / 400
+    let yoe = yy - era * 400
+    let mp = (m + 9) % 12
+    let doy = (153 * mp + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    let days = era * 146_097 + doe - 719_468
+    return ((days * 24 + h) * 60 + mi) * 60_000 + s * 1000 + ms
+}

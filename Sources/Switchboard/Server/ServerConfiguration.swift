@@ -1,0 +1,90 @@
+/// Everything `switchboard serve` can be told (contract.md's `serve` table), with its defaults.
+/// Plain values: the command line fills it, tests build it directly.
+public struct ServerConfiguration: Sendable {
+    /// `--host`: address to listen on.
+    public var host = "127.0.0.1"
+    /// `--port`: port to listen on (0 picks a free one; `Server.port` tells which).
+    public var port = 4000
+    /// `--db`: the SQLite store, created if missing.
+    public var databasePath = "./switchboard.sqlite"
+    /// `--secret` (or `SWITCHBOARD_SECRET`): the HS256 key for tokens. Accepted now; it takes
+    /// effect with the identity issue (until then every caller is a publisher).
+    public var secret: String?
+    /// `--require-auth`: reject a `connection_init` without a valid token (4403). Accepted now;
+    /// takes effect with the identity issue.
+    public var requireAuth = false
+    /// `--init-timeout`: milliseconds until a socket without `connection_init` is closed 4408.
+    public var initTimeoutMilliseconds = 3000
+    /// `--keepalive`: seconds between WebSocket ping frames (0: off).
+    public var keepaliveSeconds = 12
+    /// `--max-connections`: open WebSockets allowed; further upgrades get HTTP 503.
+    public var maxConnections = 20_000
+    /// `--max-subscriptions`: live operations per connection.
+    public var maxSubscriptions = 100
+    /// `--max-message-bytes`: largest inbound WebSocket message; larger closes 1009.
+    public var maxMessageBytes = 65_536
+    /// `--max-queue-bytes`: most bytes waiting per connection; more closes 1013.
+    public var maxQueueBytes = 1_048_576
+    /// `--max-body-bytes`: largest HTTP request body; larger gets 413.
+    public var maxBodyBytes = 1_048_576
+    /// `--tls-cert`, `--tls-key`: both given means `wss://` and `https://`.
+    public var tlsCertificatePath: String?
+    public var tlsKeyPath: String?
+    /// Seconds `stop()` lets sockets finish their close handshake (contract: exit within 5 s).
+    public var shutdownGraceSeconds: Double = 2
+
+    public init() {}
+
+    /// The transport's part of the configuration.
+    public var transport: TransportConfiguration {
+        var t = TransportConfiguration()
+        t.host = host
+        t.port = port
+        t.webSocketPath = "/graphql"
+        t.subprotocol = "graphql-transport-ws"
+        t.maxConnections = maxConnections
+        t.maxMessageBytes = maxMessageBytes
+        t.maxQueueBytes = maxQueueBytes
+        t.maxBodyBytes = maxBodyBytes
+        t.keepaliveSeconds = keepaliveSeconds
+        t.shutdownGraceSeconds = shutdownGraceSeconds
+        t.tlsCertificatePath = tlsCertificatePath
+        t.tlsKeyPath = tlsKeyPath
+        return t
+    }
+
+    /// Checks the values a command line can get wrong; the message names the flag.
+    public func validate() throws(ServerConfigurationError) {
+        func positive(_ value: Int, _ flag: String) throws(ServerConfigurationError) {
+            if value <= 0 { throw ServerConfigurationError(message: "\(flag) must be greater than 0 (got \(value))") }
+        }
+        if port < 0 || port > 65_535 { throw ServerConfigurationError(message: "--port must be 0 to 65535 (got \(port))") }
+        if initTimeoutMilliseconds < 0 {
+            throw ServerConfigurationError(message: "--init-timeout must be 0 or more milliseconds (got \(initTimeoutMilliseconds))")
+        }
+        if keepaliveSeconds < 0 {
+            throw ServerConfigurationError(message: "--keepalive must be 0 or more seconds (got \(keepaliveSeconds))")
+        }
+        try positive(maxConnections, "--max-connections")
+        try positive(maxSubscriptions, "--max-subscriptions")
+        try positive(maxMessageBytes, "--max-message-bytes")
+        try positive(maxQueueBytes, "--max-queue-bytes")
+        try positive(maxBodyBytes, "--max-body-bytes")
+        if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
+            throw ServerConfigurationError(message: "--tls-cert and --tls-key go together")
+        }
+    }
+
+    /// `ws://HOST:PORT/graphql` (or `wss://`), as the ready line prints it.
+    public func webSocketURL(port actualPort: Int) -> String {
+        let scheme = tlsCertificatePath != nil && tlsKeyPath != nil ? "wss" : "ws"
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        return "\(scheme)://\(shownHost):\(actualPort)/graphql"
+    }
+}
+
+/// A configuration value out of range, worded for the command line.
+public struct ServerConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}

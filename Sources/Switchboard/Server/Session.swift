@@ -1,0 +1,70 @@
+import GraphQL
+import GraphQLTransportWS
+
+/// One WebSocket connection's server-side state: its protocol state machine, who it is, and
+/// the operations it runs. Confined to the service thread; reached through
+/// `Connection.userData` (no dictionary look-up per message), or by `ConnectionID` from a
+/// `post` closure (`Server.session(_:)`).
+final class Session {
+    /// The transport's connection. Unowned: the connection holds the session (`userData`) and
+    /// outlives it; the session is detached in `didClose`.
+    unowned let connection: Connection
+    /// The id of this connection's row in the store (`connections.id`): unique across the
+    /// processes sharing the store.
+    let recordID: String
+    let upgrade: UpgradeRequest
+    var machine: ConnectionStateMachine
+    /// Who the connection is, once `connection_init` has been accepted.
+    var identity = Identity.anonymous
+    /// Whether the `connections` row was queued (so it must be deleted at the end).
+    var connectionRowQueued = false
+    /// Subscriptions registered in the fan-out and the store, by operation id.
+    var subscriptions: [String: OperationHandle] = [:]
+    /// Set once the socket is gone: the connection row's deletion takes the subscription rows
+    /// with it, so they are not deleted one by one.
+    var gone = false
+
+    init(connection: Connection, recordID: String, upgrade: UpgradeRequest, configuration: ConnectionStateMachine.Configuration) {
+        self.connection = connection
+        self.recordID = recordID
+        self.upgrade = upgrade
+        self.machine = ConnectionStateMachine(configuration: configuration)
+    }
+}
+
+/// Timer tokens for `WebSocketServer.schedule` (per connection).
+enum SessionTimer {
+    static let initTimeout: UInt64 = 1
+    static let tokenExpiry: UInt64 = 2
+}
+
+/// THE one place that decides who a caller is, until the identity issue replaces it with
+/// token verification (`--secret`, `--require-auth`): every caller — WebSocket or HTTP — is
+/// treated as a publisher. Nothing else in the server assumes it.
+func provisionalIdentity(initPayload: JSONObject?, authorization: String?) -> Identity {
+    Identity(role: .publisher, userID: "anonymous", name: "anonymous")
+}
+
+/// The `connection_init` payload as stored in `connections.init_payload`: every token and
+/// secret replaced by `"[redacted]"` (contract.md, "The store").
+func redactedInitPayload(_ payload: JSONObject?) -> String {
+    guard let payload else { return "{}" }
+    return JSON.object(redact(payload)).encodedString()
+}
+
+private let secretKeyFragments = ["authorization", "token", "secret", "password", "cookie", "apikey", "api_key", "credential"]
+
+private func redact(_ object: JSONObject) -> JSONObject {
+    var out = JSONObject()
+    for (key, value) in object {
+        let lower = key.lowercased()
+        if secretKeyFragments.contains(where: { lower.contains($0) }) {
+            out.append(key, .string("[redacted]"))
+        } else if case .object(let inner) = value {
+            out.append(key, .object(redact(inner)))
+        } else {
+            out.append(key, value)
+        }
+    }
+    return out
+}
