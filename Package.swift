@@ -37,6 +37,9 @@ let package = Package(
         // The server: store, (later) transport, fan-out, HTTP.
         .target(name: "Switchboard", dependencies: ["GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets"]),
 
+        // The chat application: resolvers for Schema/chat.graphql and its topic mapping.
+        .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"]),
+
         .executableTarget(
             name: "switchboard",
             dependencies: [
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "GraphQLTransportWS"]),
+        .testTarget(name: "ChatTests", dependencies: ["Chat", "Switchboard", "GraphQL"]),
     ],
     swiftLanguageModes: [.v6]
 )
