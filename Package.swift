@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "GraphQLTransportWS", dependencies: ["GraphQL"]),
 
         // The server: store, (later) transport, fan-out, HTTP.
-        .target(name: "Switchboard", dependencies: ["GraphQL", "CSQLite", "CLibWebSockets"]),
+        .target(name: "Switchboard", dependencies: ["GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets"]),
 
         .executableTarget(
             name: "switchboard",
@@ -50,12 +50,12 @@ let package = Package(
         .executableTarget(
             name: "SwitchboardBench",
             // CSQLite: the store scenarios' baselines call SQLite's C API directly.
-            dependencies: ["GraphQL", "Switchboard", "CSQLite"]
+            dependencies: ["GraphQL", "GraphQLTransportWS", "Switchboard", "CSQLite"]
         ),
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "GraphQL", "GraphQLTransportWS"]),
     ],
     swiftLanguageModes: [.v6]
 )
