@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "SwitchboardBench",
             // CSQLite: the store scenarios' baselines call SQLite's C API directly.
-            dependencies: ["GraphQL", "Switchboard", "CSQLite"]
+            dependencies: ["GraphQL", "GraphQLTransportWS", "Switchboard", "CSQLite"]
         ),
 
         // Benchmark tools in C: a bare libwebsockets server that acks, records subscriptions
@@ -72,7 +72,7 @@ let package = Package(
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "GraphQLTransportWS"]),
+        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "GraphQL", "GraphQLTransportWS"]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Switchboard", "GraphQL"]),
     ],
     swiftLanguageModes: [.v6]
