@@ -10,9 +10,11 @@ RELEASE_BIN := .build/release/switchboard
 
 .PHONY: run test deps venv build release swift-test python-test bench clean
 
-## run: install, build in release mode and start the server.
+## run: install, build in release mode and start the server on 127.0.0.1:4000 (store ./switchboard.sqlite).
+## Extra flags: make run SERVE_FLAGS="--port 4001".
+SERVE_FLAGS ?=
 run: deps release
-	$(RELEASE_BIN) check --schema Schema/chat.graphql $(wildcard Examples/documents/*.graphql)
+	$(RELEASE_BIN) serve $(SERVE_FLAGS)
 
 ## test: install, build, run the Swift unit tests and the black-box Python suites.
 test: deps venv release swift-test python-test

@@ -45,6 +45,7 @@ let package = Package(
             dependencies: [
                 "GraphQL",
                 "Switchboard",
+                "Chat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,12 @@ extension Server {
             healthCheck(exchange)
         case "/metrics":
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(exchange, "GET") }
+            if let fanout {
+                metrics.subscriptions = fanout.index.subscriberCount
+                metrics.eventsPublished = fanout.metrics.events
+                metrics.deliveries = fanout.metrics.deliveries
+                metrics.deadLetters = fanout.metrics.deadLetters
+            }
             transport.respond(to: exchange, with: HTTPResponse(
                 status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render()))
         case "/":
@@ -45,9 +51,21 @@ extension Server {
         }
     }
 
+    /// GraphQL over HTTP: prepared here (document cache, negotiation, status rules), the
+    /// resolvers run in a `Task`, the response comes back through the mailbox.
     func handleGraphQL(_ request: HTTPRequest, exchange: HTTPExchange) {
-        // Replaced by GraphQLHTTPHandler once branch `httpgql` lands.
-        transport.respond(to: exchange, with: HTTPResponse(status: 503, text: "GraphQL over HTTP is not wired yet\n"))
+        switch http.prepare(request) {
+        case .respond(let response):
+            transport.respond(to: exchange, with: response)
+        case .execute(let operation):
+            let identity = provisionalIdentity(initPayload: nil, authorization: request.header("authorization"))
+            let context = requestContext(identity: identity)
+            let transport = self.transport!
+            Task {
+                let response = await operation.execute(context: context)
+                transport.post { transport.respond(to: exchange, with: response) }
+            }
+        }
     }
 
     static let placeholderPage = """

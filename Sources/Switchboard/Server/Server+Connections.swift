@@ -50,9 +50,7 @@ extension Server {
         session.gone = true
         // Stops every live operation (the fan-out entries go; their rows go with the connection's).
         run(session.machine.transportClosed(), for: session)
-        for (operationID, _) in session.subscriptions {
-            if fanout.remove(connection: connection.id, operationID: operationID) { metrics.subscriptions -= 1 }
-        }
+        fanout?.closeConnection(ConnectionKey(connection.id))
         session.subscriptions.removeAll()
         if session.connectionRowQueued {
             let recordID = session.recordID
@@ -64,24 +62,9 @@ extension Server {
     }
 
     public func didDropFrames(_ connection: Connection, _ frames: DroppedFrames) {
-        guard let session = connection.userData as? Session else { return }
-        let now = StoreClock.now()
-        var letters: [DeadLetter] = []
-        for frame in frames.frames {
-            // Tag 0: the server's own frames (acks, results, errors); only events are letters.
-            guard frame.tag != 0, frame.tag <= UInt64(Int64.max),
-                  let operationID = operationID(ofNextFrame: frame.bytes) else { continue }
-            letters.append(DeadLetter(
-                eventId: Int64(frame.tag), connectionId: session.recordID, subscriptionId: operationID,
-                reason: "slow consumer: more than \(configuration.maxQueueBytes) bytes queued (closed 1013)",
-                createdAt: now))
-        }
-        guard !letters.isEmpty else { return }
-        metrics.deadLetters += letters.count
-        let count = letters.count
-        store.appendDeadLetters(letters) { [log] result in
-            if case .failure(let error) = result { log("error: recording \(count) dead letters: \(error)") }
-        }
+        // May come from inside the fan-out's write; the engine defers its bookkeeping then.
+        fanout?.framesDropped(connection: ConnectionKey(connection.id), frames: frames.frames)
+        flushDeadLetters()
     }
 
     public func didStop() {
@@ -89,17 +72,3 @@ extension Server {
     }
 }
 
-/// The operation id of a `next` frame (`{"id":"<JSON string>","type":"next",…`), or nil.
-func operationID(ofNextFrame bytes: UnsafeRawBufferPointer) -> String? {
-    let opening = Array(#"{"id":""#.utf8)
-    guard bytes.count > opening.count, bytes.starts(with: opening) else { return nil }
-    var i = opening.count
-    var escaped = false
-    while i < bytes.count {
-        let b = bytes[i]
-        if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { break }
-        i += 1
-    }
-    guard i < bytes.count else { return nil }
-    return (try? JSON.parse(Array(bytes[(opening.count - 1)...i])))?.stringValue
-}

@@ -23,13 +23,16 @@ public final class Server: TransportHandler, @unchecked Sendable {
     // Service-thread state.
     public let metrics = Metrics()
     let documents = DocumentCache()
-    var fanout: InterimFanout!
+    var preparedSubscriptions = PreparedSubscriptionCache()
+    var fanout: FanoutEngine!
+    var http: GraphQLHTTPHandler!
     var sequencer: EventSequencer!
     var watch: (any StoreWatch)?
     /// Prefix of this process's connection record ids, so that processes sharing a store
     /// never collide in `connections.id`.
     let recordPrefix: String
     let machineConfiguration: ConnectionStateMachine.Configuration
+    private let stopRequested = DispatchSemaphore(value: 0)
 
     /// `log` receives one line per event worth an operator's attention (stderr by default).
     public init(configuration: ServerConfiguration, application: any SwitchboardApplication, store: any Store,
@@ -41,13 +44,9 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
         self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
-        self.fanout = InterimFanout(
-            write: { [unowned self] connection, prefix, payload, eventID in
-                self.writeNext(connection, prefix: prefix, payload: payload, eventID: eventID)
-            },
-            execute: { [unowned self] prepared, event in
-                self.executeEvent(prepared, event)
-            })
+        self.http = GraphQLHTTPHandler(
+            schema: application.schema, resolvers: application.resolvers, documentCache: documents,
+            webSocketScheme: configuration.tlsCertificatePath != nil ? "wss" : "ws")
     }
 
     /// Writes one line to standard error.
@@ -62,6 +61,9 @@ public final class Server: TransportHandler, @unchecked Sendable {
     /// server accepts connections; throws when it cannot listen or the store cannot be read.
     public func start() throws {
         let lastID = try Self.wait { self.store.latestEventID(completion: $0) }
+        fanout = FanoutEngine(
+            sink: TransportFrameSink(transport: transport), latestEventID: lastID,
+            context: requestContext(identity: .anonymous))
         sequencer = EventSequencer(
             startingAfter: lastID,
             readGap: { [unowned self] after, limit in
@@ -82,11 +84,15 @@ public final class Server: TransportHandler, @unchecked Sendable {
     /// also a signal handler.
     public func stop() {
         transport.stop()
+        stopRequested.signal()
     }
 
-    /// Waits for the service thread to end (after `stop`), then stops watching and closes the
-    /// store, which removes this process's connection and subscription records.
+    /// Waits until `stop` is called, then up to `timeout` seconds for the sockets to close and
+    /// the service thread to end; then stops watching and closes the store, which removes this
+    /// process's connection and subscription records.
     public func waitUntilStopped(timeout: Double = 4) {
+        stopRequested.wait()
+        stopRequested.signal()
         if !transport.waitUntilStopped(timeout: timeout) {
             log("warning: the service thread did not stop within \(timeout) s")
         }
@@ -121,35 +127,23 @@ public final class Server: TransportHandler, @unchecked Sendable {
 
     /// One committed event, in id order, into the fan-out.
     func fanOut(_ event: StoredEvent) {
-        metrics.eventsPublished += 1
-        let delivered = fanout.publish(event)
-        metrics.deliveries += delivered
-        if delivered > 0, let committed = parseTimestampMilliseconds(event.createdAt) {
+        let before = fanout.metrics.deliveries
+        fanout.deliver(event: event, application: application)
+        if fanout.metrics.deliveries > before, let committed = parseTimestampMilliseconds(event.createdAt) {
             let now = StoreClock.nowMilliseconds()
             metrics.recordLatency(seconds: Double(max(0, now - committed)) / 1000)
         }
+        flushDeadLetters()
     }
 
-    /// The payload of one event for one group of identical subscriptions.
-    func executeEvent(_ prepared: PreparedSubscription, _ event: StoredEvent) -> [UInt8] {
-        let value = application.eventValue(event, forSubscriptionField: prepared.rootFieldName)
-        return prepared.execute(
-            eventValue: value, context: requestContext(identity: .anonymous), resolvers: application.resolvers)
-    }
-
-    /// Queues one `next` frame, built in place: prefix + shared payload + `}`. Tagged with the
-    /// event id so a dropped frame becomes a dead letter.
-    func writeNext(_ id: ConnectionID, prefix: NextFramePrefix, payload: [UInt8], eventID: Int64) -> Bool {
-        guard let connection = transport.connection(id), connection.isOpen else { return false }
-        let size = prefix.frameSize(payloadCount: payload.count)
-        transport.send(connection, byteCount: size, tag: UInt64(eventID)) { target in
-            prefix.bytes.withUnsafeBytes { target.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-            payload.withUnsafeBytes {
-                (target.baseAddress! + prefix.bytes.count).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
-            }
-            target[size - 1] = UInt8(ascii: "}")
+    /// Hands the fan-out's dead letters (frames a 1013-closed connection dropped) to the writer.
+    func flushDeadLetters() {
+        guard fanout.pendingDeadLetterCount > 0 else { return }
+        let letters = fanout.takeDeadLetters()
+        let count = letters.count
+        store.appendDeadLetters(letters) { [log] result in
+            if case .failure(let error) = result { log("error: recording \(count) dead letters: \(error)") }
         }
-        return true
     }
 
     // MARK: - Sessions
@@ -157,6 +151,18 @@ public final class Server: TransportHandler, @unchecked Sendable {
     /// The live session of a connection, from a `post` closure.
     func session(_ id: ConnectionID) -> Session? {
         transport.connection(id)?.userData as? Session
+    }
+}
+
+/// The fan-out's frames go straight into the transport's per-connection queues.
+final class TransportFrameSink: FrameSink {
+    unowned let transport: WebSocketServer
+
+    init(transport: WebSocketServer) { self.transport = transport }
+
+    func write(connection: ConnectionKey, byteCount: Int, tag: UInt64, fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        guard let target = transport.connection(ConnectionID(rawValue: connection.rawValue)) else { return }
+        transport.send(target, byteCount: byteCount, tag: tag, fill: fill)
     }
 }
 

@@ -38,6 +38,7 @@ extension Server {
             remoteAddress: session.connection.remoteAddress, connectedAt: StoreClock.now(),
             initPayload: redactedInitPayload(payload))
         let id = session.connection.id
+        fanout.openConnection(ConnectionKey(id), recordID: session.recordID)
         store.insertConnection(record) { [self] result in
             if case .failure(let error) = result {
                 transport.post { self.fail(id, "writing the connection row \(record.id): \(error)") }
@@ -108,14 +109,19 @@ extension Server {
         run(session.machine.operationEnded(handle), for: session)
     }
 
-    /// A subscription: prepared once, mapped to a topic by the application, entered in the
-    /// fan-out and (through the writer) the store; with `after:` the backlog goes first.
+    /// A subscription: prepared once per document, operation name and variables (identical
+    /// subscriptions share one execution per event), mapped to a topic by the application,
+    /// entered in the fan-out and (through the writer) the store; with `after:` the backlog
+    /// goes first.
     func startSubscription(_ session: Session, _ handle: OperationHandle, _ payload: SubscribePayload, _ document: Document) {
         let variables = payload.variables ?? [:]
+        let key = PreparedSubscriptionCache.Key(document: payload.query, operationName: payload.operationName, variables: variables)
         let prepared: PreparedSubscription
         do {
-            prepared = try prepareSubscription(
-                schema: application.schema, document: document, operationName: payload.operationName, variables: variables)
+            let schema = application.schema
+            prepared = try preparedSubscriptions.prepared(for: key) { () throws(GraphQLErrors) in
+                try prepareSubscription(schema: schema, document: document, operationName: payload.operationName, variables: variables)
+            }
         } catch {
             finishSingleResult(session, handle, ExecutionResult.requestErrors(error.errors).encoded())
             return
@@ -129,39 +135,36 @@ extension Server {
             return
         }
         let connectionID = session.connection.id
-        let catchingUp = source.after != nil
-        fanout.add(
-            connection: connectionID, recordID: session.recordID, operationID: handle.id, topic: source.topic,
-            query: payload.query, operationName: payload.operationName, variables: variables, prepared: prepared,
-            lastDelivered: source.after ?? sequencer.delivered, catchingUp: catchingUp)
+        guard let subscriber = fanout.add(
+            connection: ConnectionKey(connectionID), operationID: handle.id, topic: source.topic, prepared: prepared)
+        else {
+            fail(connectionID, "the fan-out refused subscription \(handle) (connection not open or id in use)")
+            return
+        }
         session.subscriptions[handle.id] = handle
-        metrics.subscriptions += 1
         store.insertSubscription(SubscriptionRecord(
             connectionId: session.recordID, id: handle.id, topic: source.topic, query: payload.query,
             variables: JSON.object(variables).encodedString(), operationName: payload.operationName,
             createdAt: StoreClock.now()), completion: nil)
         session.machine.operationActivated(handle)
         if let after = source.after {
-            readBacklog(connectionID, handle, topic: source.topic, after: after)
+            fanout.beginCatchUp(subscriber, after: after)
+            readBacklog(subscriber, connectionID, topic: source.topic, after: after)
         }
     }
 
-    /// Resume: one page of stored events after `after`, then the next, then the held live ones.
-    func readBacklog(_ id: ConnectionID, _ handle: OperationHandle, topic: String, after: Int64) {
+    /// Resume: one page of stored events after `after`, then the next, until the engine says
+    /// the subscriber has caught up with its held live events (or is gone).
+    func readBacklog(_ subscriber: SubscriberHandle, _ id: ConnectionID, topic: String, after: Int64) {
         let limit = 500
         store.events(topic: topic, after: after, limit: limit) { [self] result in
             transport.post {
-                guard let session = self.session(id), session.subscriptions[handle.id] == handle else { return }
                 switch result {
                 case .success(let events):
-                    if let n = self.fanout.deliverBacklog(connection: id, operationID: handle.id, events: events) {
-                        self.metrics.deliveries += n
-                    }
-                    if events.count == limit, let last = events.last {
-                        self.readBacklog(id, handle, topic: topic, after: last.id)
-                    } else {
-                        self.metrics.deliveries += self.fanout.finishCatchUp(connection: id, operationID: handle.id)
-                    }
+                    let progress = self.fanout.deliverBacklog(
+                        subscriber, events: events, isLastPage: events.count < limit, application: self.application)
+                    self.flushDeadLetters()
+                    if case .readMore(let next) = progress { self.readBacklog(subscriber, id, topic: topic, after: next) }
                 case .failure(let error):
                     self.fail(id, "reading the backlog of \(topic) after \(after): \(error)")
                 }
@@ -177,7 +180,7 @@ extension Server {
     func stopOperation(_ session: Session, _ handle: OperationHandle) {
         guard session.subscriptions[handle.id] == handle else { return }
         session.subscriptions[handle.id] = nil
-        if fanout.remove(connection: session.connection.id, operationID: handle.id) { metrics.subscriptions -= 1 }
+        fanout.remove(connection: ConnectionKey(session.connection.id), operationID: handle.id)
         // After the socket is gone the connection row's deletion takes this row with it.
         if !session.gone {
             store.deleteSubscription(connectionId: session.recordID, id: handle.id, completion: nil)
