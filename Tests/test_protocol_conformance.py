@@ -30,9 +30,6 @@ from server_support import (
     post_message,
     require_serve,
     run,
-    server,  # noqa: F401  (fixture)
-    serve_bin,  # noqa: F401  (fixture)
-    start_server,  # noqa: F401  (fixture)
     store_rows,
     subscribe_message,
     unique,
