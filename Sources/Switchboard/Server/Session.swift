@@ -42,7 +42,7 @@ enum SessionTimer {
 /// token verification (`--secret`, `--require-auth`): every caller — WebSocket or HTTP — is
 /// treated as a publisher. Nothing else in the server assumes it.
 func provisionalIdentity(initPayload: JSONObject?, authorization: String?) -> Identity {
-    Identity(role: .publisher, userID: "anonymous", name: "anonymous")
+    Identity(role: .publisher, userID: nil, name: nil)
 }
 
 /// The `connection_init` payload as stored in `connections.init_payload`: every token and
