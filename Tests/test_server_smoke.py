@@ -1,0 +1,64 @@
+"""Smoke test of `switchboard serve` end to end, the way the README's newcomer uses it: the gql
+example subscribes, the curl example publishes, `switchboard publish` appends from another
+process, and /healthz and /metrics answer."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import requests
+
+from server_support import ROOT, unique, wait_until
+
+
+def start_subscriber(server, chat: str, count: int, after: str = "") -> subprocess.Popen[str]:
+    env = dict(os.environ, SUBSCRIBE_LIMIT=str(count))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "Examples/python/subscribe.py"), chat, after, server.url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    # The example says so on stderr once gql has its connection_ack and sent the subscribe.
+    line = proc.stderr.readline()
+    assert line.startswith("subscribed to chat"), line
+    return proc
+
+
+def test_gql_example_receives_what_curl_and_publish_post(server, switchboard_bin):
+    chat = unique()
+    subscriber = start_subscriber(server, chat, 2)
+    # The subscribe message follows the ack on the socket; wait until its row is written.
+    wait_until(lambda: requests.get(server.http + "/metrics", timeout=5).text.count("switchboard_subscriptions 1"),
+               "the subscription to be live")
+    posted = subprocess.run([str(ROOT / "Examples/curl/post_message.sh"), chat, 'say "hi"', "curl", server.graphql_http],
+                            capture_output=True, text=True, check=True)
+    assert '"postMessage"' in posted.stdout, posted.stdout
+    subprocess.run([str(switchboard_bin), "publish", "--db", str(server.db), "--chat", chat,
+                    "--content", "from elsewhere", "--sender", "cli"], check=True, capture_output=True)
+    out, err = subscriber.communicate(timeout=10)
+    assert subscriber.returncode == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 2, out
+    assert lines[0].endswith('curl: say "hi"') and lines[1].endswith("cli: from elsewhere"), lines
+
+
+def test_resume_with_the_example_replays_the_backlog(server):
+    chat = unique()
+    for i in range(3):
+        subprocess.run([str(ROOT / "Examples/curl/post_message.sh"), chat, f"m{i}", "ada", server.graphql_http],
+                       capture_output=True, check=True)
+    subscriber = start_subscriber(server, chat, 3, after="0")
+    out, _ = subscriber.communicate(timeout=10)
+    assert [line.rsplit(": ", 1)[1] for line in out.splitlines()] == ["m0", "m1", "m2"], out
+
+
+def test_healthz_and_metrics(server):
+    r = requests.get(server.http + "/healthz", timeout=5)
+    assert (r.status_code, r.json()) == (200, {"status": "ok"})
+    metrics = requests.get(server.http + "/metrics", timeout=5)
+    assert metrics.status_code == 200 and metrics.headers["content-type"].startswith("text/plain")
+    for name in ("switchboard_connections", "switchboard_subscriptions", "switchboard_events_published_total",
+                 "switchboard_deliveries_total", "switchboard_dead_letters_total", "switchboard_closes_total",
+                 "switchboard_delivery_latency_seconds_bucket"):
+        assert f"# TYPE {name.removesuffix('_bucket')}" in metrics.text, name
+    page = requests.get(server.http + "/", timeout=5)
+    assert page.status_code == 200 and "<h1>Switchboard</h1>" in page.text
