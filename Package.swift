@@ -56,6 +56,20 @@ let package = Package(
             dependencies: ["GraphQL", "Switchboard", "CSQLite"]
         ),
 
+        // Benchmark tools in C: a bare libwebsockets server that acks, records subscriptions
+        // by chat and fans pre-built frames out (the yardstick), and an epoll load generator
+        // with its own minimal WebSocket client, so the client side costs the same for both.
+        .executableTarget(
+            name: "BaselineServer",
+            dependencies: ["CLibWebSockets"],
+            cSettings: [.define("_GNU_SOURCE")]
+        ),
+        .executableTarget(
+            name: "LoadGenerator",
+            cSettings: [.define("_GNU_SOURCE")],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
+
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
         .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard"]),

@@ -88,8 +88,10 @@ public func prepareOperation(
     return PreparedOperation(context: context, rootType: schema.rootType(for: operation.operation))
 }
 
-/// GetOperation(document, operationName), with graphql-core's messages.
-func selectOperation(document: Document, operationName: String?) throws(GraphQLErrors) -> OperationDefinition {
+/// GetOperation(document, operationName), with graphql-core's messages. Public so that a
+/// transport can learn the operation type (mutation over GET, subscription over HTTP) before
+/// coercing variables.
+public func selectOperation(document: Document, operationName: String?) throws(GraphQLErrors) -> OperationDefinition {
     var found: OperationDefinition? = nil
     for definition in document.definitions {
         guard case .operation(let op) = definition else { continue }
