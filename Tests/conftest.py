@@ -4,6 +4,9 @@ import pathlib
 
 import pytest
 
+# The `serve` fixtures (server, start_server, serve_bin) for the server conformance suites.
+pytest_plugins = ["server_support"]
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
