@@ -128,6 +128,7 @@ class Server:
         wanted = f"listening on ws://{self.host}:{self.port}/graphql"
         if not self.wait_for_stderr(lambda line: line.strip() == wanted, START_TIMEOUT):
             status = self.proc.poll()
+            self.expected_exit = None  # reported here, not again at teardown
             if status is None:
                 self.proc.kill()
                 self.proc.wait()

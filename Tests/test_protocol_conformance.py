@@ -584,26 +584,47 @@ def test_fragment_boundary_inside_a_character(server):
         raw.close()
 
 
-@pytest.mark.parametrize("fragmented", [False, True], ids=["whole", "fragmented"])
-def test_message_over_max_message_bytes_is_1009(start_server, fragmented):
+def ping_of(size: int) -> str:
+    """A `ping` message of exactly `size` UTF-8 bytes."""
+    shell = json.dumps({"type": "ping", "payload": {"pad": ""}})
+    text = json.dumps({"type": "ping", "payload": {"pad": "p" * (size - len(shell))}})
+    assert len(text.encode()) == size
+    return text
+
+
+def test_message_over_max_message_bytes_is_1009(start_server):
     """--max-message-bytes N: a message of N bytes is accepted, a larger one closes with 1009."""
     server = start_server("--max-message-bytes", 1024)
-
-    def ping_of(size: int) -> str:
-        shell = json.dumps({"type": "ping", "payload": {"pad": ""}})
-        text = json.dumps({"type": "ping", "payload": {"pad": "p" * (size - len(shell))}})
-        assert len(text.encode()) == size
-        return text
 
     async def go():
         client = await connect_acked(server)
         exact = ping_of(1024)
-        await client.send_text([exact[:500], exact[500:]] if fragmented else exact)
+        await client.send_text(exact)
         await client.expect({"type": "pong", "payload": json.loads(exact)["payload"]})
-        over = ping_of(1025)
-        await client.send_text([over[:600], over[600:]] if fragmented else over)
+        await client.send_text(ping_of(1025))
         await client.expect_close(1009)
     run(go())
+
+
+def test_fragmented_message_over_max_message_bytes_is_1009(start_server):
+    """The limit is on the reassembled message: two frames of 1,024 bytes together pass, of
+    1,025 do not (sent as exactly two frames, raw, so no empty closing fragment is counted)."""
+    server = start_server("--max-message-bytes", 1024)
+    raw = RawClient(server.port)
+    try:
+        raw.send_json({"type": "connection_init"})
+        assert raw.read_json() == {"type": "connection_ack"}
+        exact = ping_of(1024).encode()
+        raw.send_frame(0x1, exact[:600], fin=False)
+        raw.send_frame(0x0, exact[600:], fin=True)
+        assert raw.read_json() == {"type": "pong", "payload": json.loads(exact)["payload"]}
+        over = ping_of(1025).encode()
+        raw.send_frame(0x1, over[:600], fin=False)
+        raw.send_frame(0x0, over[600:], fin=True)
+        frames, close = raw.read_until_close()
+        assert close is not None and close[0] == 1009, (frames, close)
+    finally:
+        raw.close()
 
 
 def test_max_subscriptions_counts_every_operation_queries_included(start_server):
