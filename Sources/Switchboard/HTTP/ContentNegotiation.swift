@@ -45,36 +45,29 @@ struct MediaRange: Hashable {
 }
 
 enum ContentNegotiation {
-    /// The media type to answer in, or nil when `Accept` allows neither (406).
+    /// The media type to answer in (contract.md, "Endpoints"): `application/graphql-response+json`
+    /// when the client accepts it (a range that matches it with a weight above 0, `*/*`
+    /// included) and when it sends no `Accept`; `application/json` otherwise. nil (406) only
+    /// when `application/json` is refused outright (q=0) and the newer type is not accepted.
     ///
-    /// No `Accept` (or an empty one) means `application/graphql-response+json`, as the
-    /// specification says since its 2025 watershed. Otherwise each type gets the weight of the
-    /// most specific range that matches it; the heavier type wins; on equal weight the one
-    /// whose range comes first in the header wins (`application/json, application/graphql-response+json`
-    /// picks JSON: the specification's "highest priority media type listed"), and when one
-    /// range covers both (`*/*`, `application/*`) the server prefers
-    /// `application/graphql-response+json`. A weight of 0 excludes a type.
+    /// Each type gets the weight of the most specific range that matches it. Entries that are
+    /// not valid ranges are skipped.
     static func negotiate(accept: String?) -> GraphQLMediaType? {
         guard let accept, accept.contains(where: { !$0.isWhitespace && $0 != "," }) else {
             return .graphQLResponseJSON
         }
         let ranges = parseAccept(accept)
-        var best: (type: GraphQLMediaType, weight: Int, position: Int)? = nil
-        // graphql-response+json first: on a full tie it keeps its place.
-        for mediaType in [GraphQLMediaType.graphQLResponseJSON, .json] {
+        func weight(_ mediaType: GraphQLMediaType) -> Int? {
             var chosen: MediaRange? = nil
             for range in ranges where range.matches(mediaType) {
                 if let c = chosen, c.specificity >= range.specificity { continue }
                 chosen = range
             }
-            guard let chosen, chosen.weight > 0 else { continue }
-            if let b = best {
-                if chosen.weight < b.weight { continue }
-                if chosen.weight == b.weight && chosen.position >= b.position { continue }
-            }
-            best = (mediaType, chosen.weight, chosen.position)
+            return chosen?.weight
         }
-        return best?.type
+        if let w = weight(.graphQLResponseJSON), w > 0 { return .graphQLResponseJSON }
+        if weight(.json) == 0 { return nil }
+        return .json
     }
 
     /// The ranges of an `Accept` header. Entries that are not `type/subtype` or whose q-value

@@ -12,27 +12,29 @@ final class GraphQLHTTPNegotiationTests: XCTestCase {
             ("*/*", .graphQLResponseJSON),
             ("application/json", .json),
             ("APPLICATION/GRAPHQL-RESPONSE+JSON", .graphQLResponseJSON),
-            ("application/json, application/graphql-response+json", .json),
+            ("application/json, application/graphql-response+json", .graphQLResponseJSON),
             ("application/graphql-response+json, application/json", .graphQLResponseJSON),
             ("application/json;q=0.8, application/graphql-response+json;q=0.9", .graphQLResponseJSON),
-            ("application/json;q=1.0, application/graphql-response+json;q=0.999", .json),
+            ("application/json;q=1.0, application/graphql-response+json;q=0.999", .graphQLResponseJSON),
             ("application/*;q=0.2, application/json;q=0.1", .graphQLResponseJSON),
             ("application/json;q=0.1, application/*;q=0.2", .graphQLResponseJSON),
             ("*/*;q=0", nil),
             ("application/*;q=0, application/json", .json),
             ("application/json;q=0", nil),
-            ("text/*", nil),
-            ("*/json", nil),  // not a valid range: skipped
-            ("application", nil),
-            ("application/json;q=", nil),
-            ("application/json;q=1.5", nil),
-            ("application/json;q=0.1234", nil),
+            ("text/*", .json),  // contract.md: "application/json otherwise"
+            ("*/json", .json),  // not a valid range: skipped
+            ("application", .json),
+            ("application/json;q=", .json),
+            ("application/json;q=1.5", .json),
+            ("application/json;q=0.1234", .json),
             ("application/json;q=0.001", .json),
+            ("application/graphql-response+json;q=0, application/json;q=0.1", .json),
+            ("application/graphql-response+json;q=0.001, application/json", .graphQLResponseJSON),
             ("application/json;charset=UTF-8", .json),
-            ("application/json;charset=utf-16, application/graphql-response+json;charset=utf-16", nil),
+            ("application/json;charset=utf-16, application/graphql-response+json;charset=utf-16", .json),
             // An accept-extension after q is not a media-type parameter.
-            ("application/json;q=0.5;ext=1, application/graphql-response+json;q=0.4", .json),
-            (#"application/json;foo="a,b;q=0";q=0.3, application/graphql-response+json;q=0.2"#, .json),
+            ("application/json;q=0.5;ext=1, application/graphql-response+json;q=0.4", .graphQLResponseJSON),
+            (#"application/json;foo="a,b;q=0";q=0.3, application/graphql-response+json;q=0.2"#, .graphQLResponseJSON),
         ]
         for row in table {
             XCTAssertEqual(ContentNegotiation.negotiate(accept: row.accept), row.expected, "Accept: \(row.accept ?? "nil")")
