@@ -66,9 +66,5 @@ extension Server {
         fanout?.framesDropped(connection: ConnectionKey(connection.id), frames: frames.frames)
         flushDeadLetters()
     }
-
-    public func didStop() {
-        watch?.cancel()
-    }
 }
 
