@@ -62,3 +62,36 @@ def test_healthz_and_metrics(server):
         assert f"# TYPE {name.removesuffix('_bucket')}" in metrics.text, name
     page = requests.get(server.http + "/", timeout=5)
     assert page.status_code == 200 and "<h1>Switchboard</h1>" in page.text
+
+
+def test_a_store_failure_closes_4500_with_a_generic_reason_and_the_detail_in_the_log(server):
+    """protocol.md: an unexpected failure inside the server is 4500 with a generic reason; the
+    details go to the log. Another process holds the store's write lock past the busy timeout
+    (5 s), so the connection row cannot be written."""
+    import asyncio
+    import json
+    import sqlite3
+
+    import websockets
+
+    async def go():
+        lock = sqlite3.connect(server.db, isolation_level=None)
+        lock.execute("BEGIN IMMEDIATE")
+        try:
+            async with websockets.connect(server.url, subprotocols=["graphql-transport-ws"]) as ws:
+                await ws.send(json.dumps({"type": "connection_init"}))
+                # The ack does not wait for the row's commit (protocol.md).
+                assert json.loads(await asyncio.wait_for(ws.recv(), 5)) == {"type": "connection_ack"}
+                try:
+                    got = await asyncio.wait_for(ws.recv(), 15)
+                    raise AssertionError(f"expected a close, got {got}")
+                except websockets.ConnectionClosed as closed:
+                    return closed.rcvd.code, closed.rcvd.reason
+        finally:
+            lock.execute("ROLLBACK")
+            lock.close()
+
+    code, reason = asyncio.run(go())
+    assert (code, reason) == (4500, "Internal server error")
+    assert server.wait_for_stderr(lambda line: "closing 4500" in line and "database is locked" in line, 5), \
+        server.stderr_lines
