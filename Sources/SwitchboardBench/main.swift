@@ -80,6 +80,9 @@ do {
     if filters.isEmpty || filters.contains(where: { "store".hasPrefix($0) || $0.hasPrefix("store") }) {
         results += try StoreScenarios.run(seconds: seconds)
     }
+    if filters.isEmpty || filters.contains(where: { "fanout".hasPrefix($0) || $0.hasPrefix("fanout") }) {
+        results += try FanoutScenarios.run(seconds: seconds)
+    }
 } catch {
     printError("error: \(error)")
     exit(1)
