@@ -48,11 +48,17 @@ swift-test:
 python-test: venv release
 	SWITCHBOARD_BIN=$(abspath $(RELEASE_BIN)) $(VENV)/bin/pytest -q Tests/
 
-## bench: release-build benchmarks (see SwitchboardBench): engine and store scenarios, each beside
-## its baseline. One group only: `.build/release/SwitchboardBench store` (or `engine`).
+## bench: release-build benchmarks (see SwitchboardBench): engine, store and server scenarios, each
+## beside its baseline in the same run (server: Switchboard vs BaselineServer under LoadGenerator).
+## Markdown table on stdout, JSON in $(BENCH_JSON). One group or scenario only:
+## `.build/release/SwitchboardBench store` (or `engine`, `server`, `server.latency`);
+## issue 6's full idle size: make bench BENCH_FLAGS=--full.
+BENCH_FLAGS ?=
+BENCH_JSON ?= .build/bench-results.json
 bench: deps
-	swift build -c release --product SwitchboardBench
-	.build/release/SwitchboardBench
+	swift build -c release
+	Tests/bench/smoke_baseline.sh >/dev/null
+	.build/release/SwitchboardBench --json $(BENCH_JSON) $(BENCH_FLAGS)
 
 clean:
 	rm -rf .build $(VENV)

@@ -26,6 +26,7 @@
 #include <sys/epoll.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -43,12 +44,13 @@ static struct {
 	int batch, concurrency, server_pid, source_addrs;
 	double rate, seconds, timeout, settle;
 	const char *chat_prefix;
+	const char *store_path; /* idle: the server's SQLite file, counted with its -wal */
 } opt = {
 	.scenario = NULL, .port = 0, .token = NULL,
 	.subscribers = -1, .chats = -1, .per_chat = -1, .posts = -1, .publishers = -1,
 	.connections = -1, .cycles = -1, .workers = -1, .batch = 10, .concurrency = 256,
 	.server_pid = 0, .source_addrs = 250, .rate = -1, .seconds = -1, .timeout = 300,
-	.settle = 1.0, .chat_prefix = "bench-",
+	.settle = 1.0, .chat_prefix = "bench-", .store_path = NULL,
 };
 
 static double now(void)
@@ -123,6 +125,23 @@ static double server_cpu_seconds(void)
 	if (sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
 		return -1;
 	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* Bytes on disk of the store (main file plus write-ahead log), -1 without --store-path. Read at
+ * the same moments as the RSS so idle connections' rows count while they are live. */
+static long long store_bytes(void)
+{
+	char wal[1100];
+	struct stat sb;
+	long long total = 0;
+	if (!opt.store_path)
+		return -1;
+	if (!stat(opt.store_path, &sb))
+		total += sb.st_size;
+	snprintf(wal, sizeof wal, "%s-wal", opt.store_path);
+	if (!stat(wal, &sb))
+		total += sb.st_size;
+	return total;
 }
 
 /* ---------- connections ---------- */
@@ -1094,6 +1113,7 @@ static int scenario_idle(void)
 	if (!opt.server_pid)
 		fprintf(stderr, "LoadGenerator: idle without --server-pid reports no memory figure\n");
 	long rss0 = server_rss_kb();
+	long long disk0 = store_bytes();
 	int n = opt.connections;
 	double t0 = now();
 	int r = setup(n, now() + opt.seconds);
@@ -1101,6 +1121,7 @@ static int scenario_idle(void)
 	/* Let the server settle (asynchronous store writes, allocator). */
 	pump(opt.settle);
 	long rss1 = server_rss_kb();
+	long long disk1 = store_bytes();
 	int ok = !r && !count_failed() && !st.error_messages;
 	double per = rss0 >= 0 && rss1 >= 0 && ready_count ? (double)(rss1 - rss0) * 1024.0 / ready_count
 							: -1;
@@ -1110,6 +1131,10 @@ static int scenario_idle(void)
 	if (opt.server_pid)
 		jadd(",\"server_rss_kb_before\":%ld,\"server_rss_kb_after\":%ld,"
 		     "\"bytes_per_connection\":%.0f", rss0, rss1, per);
+	if (disk0 >= 0 && disk1 >= 0)
+		jadd(",\"store_bytes_before\":%lld,\"store_bytes_after\":%lld,"
+		     "\"bytes_per_connection_with_store\":%.0f", disk0, disk1,
+		     per >= 0 && ready_count ? per + (double)(disk1 - disk0) / ready_count : -1.0);
 	jcommon();
 	jfinish(ok);
 	fprintf(stderr, "idle: %d/%d connections subscribed in %.2f s; server RSS %ld -> %ld kB = "
@@ -1336,7 +1361,8 @@ static void usage(void)
 "  connect  [--workers 50] [--seconds 10]\n"
 "options for all: --token T, --seconds S (bound of the measured phase), --timeout S (hard,\n"
 "  whole run; default 300), --server-pid PID (server CPU and RSS), --concurrency N (handshakes\n"
-"  in flight, default 256), --source-addrs N (127.0.0.1..N, default 250), --settle S (idle)\n"
+"  in flight, default 256), --source-addrs N (127.0.0.1..N, default 250), --settle S (idle),\n"
+"  --store-path FILE (idle: add the growth of FILE and FILE-wal to the per-connection bytes)\n"
 "  --scenario NAME may be given instead of the first word.\n");
 	exit(2);
 }
@@ -1374,6 +1400,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(a, "--timeout")) opt.timeout = atof(v);
 		else if (!strcmp(a, "--settle")) opt.settle = atof(v);
 		else if (!strcmp(a, "--chat-prefix")) opt.chat_prefix = v;
+		else if (!strcmp(a, "--store-path")) opt.store_path = v;
 		else usage();
 	}
 	if (!opt.scenario || !target)

@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// SwitchboardBench: every scenario runs beside its baseline in the same invocation and
-/// reports both and their ratio. Usage: `SwitchboardBench [--seconds S] [--json PATH] [SCENARIO-PREFIX ...]`.
+/// reports both and their ratio. Usage: `SwitchboardBench [--seconds S] [--full] [--json PATH] [SCENARIO-PREFIX ...]`.
+/// Groups: `engine`, `store` (in-process, timed), `server` (Switchboard and BaselineServer driven
+/// by LoadGenerator; a single one by name, e.g. `server.latency` or `fanout-1k`). No prefix: all.
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ message: String) { description = message }
@@ -44,6 +46,7 @@ func readTextFile(_ path: String) -> String? {
 
 var seconds = 1.0
 var jsonPath: String?
+var full = false
 var filters: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
@@ -60,8 +63,13 @@ while let arg = args.popFirst() {
             exit(2)
         }
         jsonPath = v
+    case "--full":
+        // Server scenarios at the issues' full sizes (19,900 idle connections, longer runs).
+        full = true
     case "-h", "--help":
-        print("usage: SwitchboardBench [--seconds S] [--json PATH] [SCENARIO-PREFIX ...]")
+        print("usage: SwitchboardBench [--seconds S] [--full] [--json PATH] [SCENARIO-PREFIX ...]")
+        print("  groups: engine, store, server (server.fanout-10k, server.chats, server.latency,")
+        print("  server.fanout-1k, server.latency-10k, server.idle, server.churn, server.connect)")
         exit(0)
     default:
         filters.append(arg)
@@ -73,6 +81,7 @@ printError("warning: this is a debug build; build with -c release for meaningful
 #endif
 
 var results: [ScenarioResult] = []
+var serverRows: [ServerRow] = []
 do {
     if filters.isEmpty || filters.contains(where: { "engine".hasPrefix($0) || $0.hasPrefix("engine") }) {
         results += try EngineScenarios.run(seconds: seconds)
@@ -83,11 +92,19 @@ do {
     if filters.isEmpty || filters.contains(where: { "fanout".hasPrefix($0) || $0.hasPrefix("fanout") }) {
         results += try FanoutScenarios.run(seconds: seconds)
     }
+    let serverFilters = filters.filter { f in
+        "server".hasPrefix(f) || f.hasPrefix("server")
+            || ServerScenarios.scenarios(full: full).contains { $0.name.hasPrefix(f) }
+    }
+    if filters.isEmpty || !serverFilters.isEmpty {
+        serverRows = try ServerScenarios.run(filters: serverFilters, full: full).map(ServerRow.init)
+    }
 } catch {
     printError("error: \(error)")
     exit(1)
 }
 
+if !results.isEmpty {
 print("| scenario | subject (median) | baseline (median) | ratio | target | met |")
 print("| --- | --- | --- | --- | --- | --- |")
 for r in results {
@@ -98,20 +115,32 @@ for r in results {
     let baseline = formatNanos(r.baseline.median) + " (" + formatRate(r.baseline.median) + ")"
     print("| \(r.name): \(r.subject.name) vs \(r.baseline.name) | \(subject) | \(baseline) | \(format2(r.ratio))× | \(target) | \(met) |")
 }
+}
+if !serverRows.isEmpty {
+    if !results.isEmpty { print("") }
+    ServerRow.printMarkdown(serverRows)
+}
 
 if let jsonPath {
-    var out = "[\n"
-    for (i, r) in results.enumerated() {
-        out += "  {\"scenario\": \"\(r.name)\", \"subject_ns\": \(r.subject.median), \"subject_p90_ns\": \(r.subject.p90), "
-        out += "\"baseline_ns\": \(r.baseline.median), \"ratio\": \(r.ratio)"
-        if let t = r.targetNanos { out += ", \"target_ns\": \(t)" }
-        out += "}" + (i + 1 < results.count ? ",\n" : "\n")
+    var entries: [String] = []
+    for r in results {
+        var entry = "  {\"scenario\": \"\(r.name)\", \"subject_ns\": \(r.subject.median), \"subject_p90_ns\": \(r.subject.p90), "
+        entry += "\"baseline_ns\": \(r.baseline.median), \"ratio\": \(r.ratio)"
+        if let t = r.targetNanos { entry += ", \"target_ns\": \(t)" }
+        entries.append(entry + "}")
     }
-    out += "]\n"
+    // Server scenarios: one object each, with both LoadGenerator reports inside.
+    entries += serverRows.map { "  " + $0.json.encodedString() }
+    let out = "[\n" + entries.joined(separator: ",\n") + "\n]\n"
     guard let f = fopen(jsonPath, "w") else {
         printError("error: cannot write \(jsonPath)")
         exit(1)
     }
     fputs(out, f)
     fclose(f)
+}
+
+if serverRows.contains(where: { $0.result.failed }) {
+    printError("error: a server scenario failed (see the table and the messages above); its figures do not count")
+    exit(1)
 }
