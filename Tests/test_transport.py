@@ -408,6 +408,47 @@ def test_keepalive_drops_a_silent_peer_and_keeps_a_live_one(start):
     assert echo.stats()["closes"] == {"1006": 1, "1000": 1}
 
 
+def test_keepalive_counts_any_frame_and_pings_with_a_payload(start):
+    """Keepalive is a sweep, not a per-frame timer: a peer that keeps sending data but never
+    answers pings stays; a silent one gets real ping frames (opcode 0x9) whose payload is not
+    empty (lws surfaces only non-empty pongs), and one that answers them by hand stays too."""
+    echo = start("--keepalive", 1)
+    chatty = RawClient(echo.port)
+    ponging = RawClient(echo.port)
+    pings = []
+    deadline = time.monotonic() + 4.5
+    ponging.sock.setblocking(False)
+    while time.monotonic() < deadline:
+        chatty.send_text("tick")
+        end = time.monotonic() + 0.4
+        while time.monotonic() < end:
+            try:
+                chunk = ponging.sock.recv(4096)
+            except BlockingIOError:
+                time.sleep(0.02)
+                continue
+            assert chunk, "the ponging client was dropped"
+            ponging.buffer += chunk
+            while len(ponging.buffer) >= 2 and len(ponging.buffer) >= 2 + (ponging.buffer[1] & 0x7F):
+                opcode, payload = ponging.read_frame()
+                assert opcode == 0x9, opcode
+                pings.append(payload)
+                mask = os.urandom(4)
+                masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+                ponging.sock.sendall(bytes([0x8A, 0x80 | len(payload)]) + mask + masked)
+    assert len(pings) >= 2 and all(len(p) > 0 for p in pings), pings
+    ponging.sock.setblocking(True)
+    # Both still open: the chatty one still echoes, and neither was reported closed.
+    chatty.send_text("still here")
+    chatty.sock.settimeout(2)
+    texts = []
+    while "still here" not in texts:
+        opcode, payload = chatty.read_frame()
+        if opcode == 1:
+            texts.append(payload.decode())
+    assert echo.stats()["closes"] == {}
+
+
 def test_timers_fire_and_die_with_their_connection(start):
     echo = start()
 

@@ -46,6 +46,14 @@ public final class Connection {
 
     var timers: [UnsafeMutablePointer<sb_timer>] = []
 
+    // Keepalive (WebSocketServer+Keepalive): plain stores, no timer per connection.
+    /// The sweep epoch in which a frame (data or pong) last arrived.
+    var heardEpoch: UInt32 = 0
+    /// The sweep epoch whose ping is unanswered so far (0: none outstanding).
+    var pingEpoch: UInt32 = 0
+    /// A ping frame waits for the next writable callback.
+    var pingPending = false
+
     // HTTP exchange state (kind == .http).
     var httpSerial: UInt64 = 0
     var httpRequest: HTTPRequest?

@@ -17,8 +17,9 @@ public struct TransportConfiguration: Sendable {
     public var maxQueueBytes: Int = 1_048_576
     /// Largest HTTP request body (`--max-body-bytes`); a larger one gets 413.
     public var maxBodyBytes: Int = 1_048_576
-    /// Seconds between WebSocket ping frames (`--keepalive`); a socket silent for twice this is
-    /// dropped (reported closed with 1006). 0 turns keepalive off.
+    /// Seconds between keepalive sweeps (`--keepalive`): a WebSocket silent for a whole interval
+    /// gets a ping frame, and one that sends nothing (pong or data) within the next interval is
+    /// dropped without a close handshake (reported closed with 1006). 0 turns keepalive off.
     public var keepaliveSeconds: Int = 12
     /// Seconds `stop()` waits for closing sockets to finish their close handshake.
     public var shutdownGraceSeconds: Double = 3

@@ -43,16 +43,16 @@ extension WebSocketServer {
         info.pt_serv_buf_size = 32 * 1024
         info.count_threads = 1
         info.alpn = UnsafePointer(cString("http/1.1"))
-        if configuration.keepaliveSeconds > 0 {
-            let policy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
-            let seconds = UInt16(clamping: configuration.keepaliveSeconds)
-            policy.initialize(to: lws_retry_bo_t(
-                retry_ms_table: nil, retry_ms_table_count: 0, conceal_count: 0,
-                secs_since_valid_ping: seconds, secs_since_valid_hangup: seconds &* 2,
-                jitter_percent: 0))
-            retryPolicy = policy
-            info.retry_and_idle_policy = UnsafePointer(policy)
-        }
+        // lws' validity (idle/ping) timer off for every connection: with a policy it re-sorts a
+        // per-connection timer on every frame, and without one lws falls back to a default
+        // policy of its own. An explicit all-zero policy (no hangup time) makes
+        // `lws_validity_confirmed` return at once. Keepalive is ours: WebSocketServer+Keepalive.
+        let policy = UnsafeMutablePointer<lws_retry_bo_t>.allocate(capacity: 1)
+        policy.initialize(to: lws_retry_bo_t(
+            retry_ms_table: nil, retry_ms_table_count: 0, conceal_count: 0,
+            secs_since_valid_ping: 0, secs_since_valid_hangup: 0, jitter_percent: 0))
+        retryPolicy = policy
+        info.retry_and_idle_policy = UnsafePointer(policy)
         if let cert = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
             info.options |= UInt64(LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT)
             info.ssl_cert_filepath = UnsafePointer(cString(cert))
@@ -86,6 +86,10 @@ extension WebSocketServer {
             return webSocketWritable(wsi)
         case LWS_CALLBACK_RECEIVE:
             return webSocketReceive(wsi, input, length)
+        case LWS_CALLBACK_RECEIVE_PONG:
+            // Only pongs with a payload get here (lws 4.1 swallows empty ones); ours carry one.
+            if let connection = connection(of: wsi) { heard(connection) }
+            return 0
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             mailbox.drain()
             checkStopFlag()

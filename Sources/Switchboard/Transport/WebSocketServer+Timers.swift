@@ -47,6 +47,10 @@ extension WebSocketServer {
     }
 
     func timerFired(_ timer: UnsafeMutablePointer<sb_timer>) {
+        if timer == keepaliveTimer {
+            keepaliveSweep(timer)
+            return
+        }
         guard let owner = timer.pointee.owner else {
             // The shutdown deadline: stop waiting for close handshakes.
             if timer == shutdownTimer { shutdownTimer = nil }

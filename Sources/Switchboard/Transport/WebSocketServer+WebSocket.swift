@@ -73,6 +73,7 @@ extension WebSocketServer {
     func webSocketEstablished(_ wsi: OpaquePointer) {
         guard let connection = connection(of: wsi), connection.kind == .webSocket else { return }
         connection.state = .open
+        heard(connection)
         if connection.pendingClose != nil { lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10) }
         if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
     }
@@ -88,6 +89,12 @@ extension WebSocketServer {
         guard let connection = connection(of: wsi) else { return 0 }
         connection.writableRequested = false
         guard connection.state == .open else { return 0 }
+        if connection.pingPending {
+            // The ping goes ahead of queued data: it asks whether the peer is still there.
+            if writePing(wsi, connection) < 0 { return -1 }
+            if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
+            return 0
+        }
         if let frame = connection.outbound.first() {
             let written = lws_write(wsi, frame.payload.assumingMemoryBound(to: UInt8.self), frame.length, LWS_WRITE_TEXT)
             connection.outbound.removeFirst(length: frame.length)
@@ -107,6 +114,7 @@ extension WebSocketServer {
 
     func webSocketReceive(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) -> Int32 {
         guard let connection = connection(of: wsi), connection.kind == .webSocket else { return 0 }
+        heard(connection)
         let first = lws_is_first_fragment(wsi) != 0
         let final = lws_is_final_fragment(wsi) != 0
         if first {

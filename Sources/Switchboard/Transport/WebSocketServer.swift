@@ -50,6 +50,10 @@ public final class WebSocketServer: @unchecked Sendable {
     var stopping = false
     var finishing = false
     var shutdownTimer: UnsafeMutablePointer<sb_timer>?
+    // Keepalive (WebSocketServer+Keepalive): one sweep timer for every connection.
+    var keepaliveTimer: UnsafeMutablePointer<sb_timer>?
+    var keepaliveEpoch: UInt32 = 1
+    var pingBuffer: UnsafeMutableRawPointer?
     var scratch = ScratchBuffer()
     lazy var headerTokens: [(index: lws_token_indexes, name: String)] = Self.knownHeaderTokens()
 
@@ -129,6 +133,7 @@ public final class WebSocketServer: @unchecked Sendable {
         self.context = context
         sb_flag_set(flags + 1, 1)
         started.signal()
+        startKeepalive()
         if sb_flag_get(flags) != 0 { beginShutdown() }
 
         while sb_flag_get(flags + 2) == 0 {
@@ -137,6 +142,7 @@ public final class WebSocketServer: @unchecked Sendable {
         sb_flag_set(flags + 1, 0)
         lws_context_destroy(context)
         self.context = nil
+        releaseKeepalive()
         // Anything lws did not report while tearing down is reported now.
         for connection in Array(connections.values) { connectionGone(connection) }
         mailbox.drain()
