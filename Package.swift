@@ -60,13 +60,16 @@ let package = Package(
         // Benchmark tools in C: a bare libwebsockets server that acks, records subscriptions
         // by chat and fans pre-built frames out (the yardstick), and an epoll load generator
         // with its own minimal WebSocket client, so the client side costs the same for both.
+        // The allocation-free JSON scanner both C tools share (header-only).
+        .target(name: "CJSONScan"),
         .executableTarget(
             name: "BaselineServer",
-            dependencies: ["CLibWebSockets"],
+            dependencies: ["CLibWebSockets", "CJSONScan"],
             cSettings: [.define("_GNU_SOURCE")]
         ),
         .executableTarget(
             name: "LoadGenerator",
+            dependencies: ["CJSONScan"],
             cSettings: [.define("_GNU_SOURCE")],
             linkerSettings: [.linkedLibrary("m")]
         ),
