@@ -98,7 +98,7 @@ final class SQLiteStoreReaderTests: SQLiteStoreTestCase {
         let store = try openStore()
         let done = expectation(description: "read")
         store.latestEventID { _ in
-            XCTAssertTrue(Thread.current.name?.hasPrefix("sb.reader") == true)
+            XCTAssertTrue(currentThreadName().hasPrefix("sb.reader"), currentThreadName())
             done.fulfill()
         }
         wait(for: [done], timeout: 5)

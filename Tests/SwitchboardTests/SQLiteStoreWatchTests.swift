@@ -99,7 +99,7 @@ final class SQLiteStoreWatchTests: SQLiteStoreTestCase {
         let store = try openStore()
         let done = expectation(description: "delivered")
         let watch = store.watch(after: 0) { _ in
-            XCTAssertEqual(Thread.current.name, "sb.watcher", "\(Thread.current) \(Thread.isMainThread)")
+            XCTAssertEqual(currentThreadName(), "sb.watcher")
             done.fulfill()
         }
         defer { watch.cancel() }

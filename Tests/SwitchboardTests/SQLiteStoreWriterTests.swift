@@ -118,7 +118,7 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
         let done = expectation(description: "append")
         store.append([event("chat:1", "x")]) { result in
             let stored = try! result.get()
-            XCTAssertEqual(Thread.current.name, "sb.writer")
+            XCTAssertEqual(currentThreadName(), "sb.writer")
             // Another connection sees the row already: the completion came after COMMIT.
             let other = try! SQLiteConnection(path: path, mode: .readOnly, busyTimeout: 1)
             XCTAssertEqual(try! other.scalarInt("SELECT count(*) FROM events WHERE id = ?", [.integer(stored[0].id)]), 1)

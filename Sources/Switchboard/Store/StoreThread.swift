@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A named thread that runs one loop and can be waited for: the store's writer, readers and
 /// watcher each own one (and the SQLite connection it uses).
@@ -10,8 +13,10 @@ final class StoreThread: @unchecked Sendable {
     init(name: String, body: @escaping @Sendable () -> Void) {
         let finished = self.finished
         thread = Thread {
-            // Named from the thread itself: on Linux that is what reaches the system thread
-            // (top, gdb; at most 15 bytes); naming it from outside raced with this.
+            // Named from the thread itself, through pthreads: Foundation's setter only reaches
+            // the system thread once the parent has recorded the pthread, which races with
+            // this closure under load. The system name (top, gdb) holds at most 15 bytes.
+            setCurrentThreadName(name)
             Thread.current.name = name
             body()
             finished.signal()
@@ -38,4 +43,32 @@ final class StoreThread: @unchecked Sendable {
 final class Handover<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// Names the calling thread for the system (at most 15 bytes on Linux), through
+/// `/proc/thread-self/comm`: Glibc's `pthread_setname_np` is not visible to Swift without
+/// `_GNU_SOURCE`.
+func setCurrentThreadName(_ name: String) {
+    #if os(Linux)
+    let fd = open("/proc/thread-self/comm", O_WRONLY)
+    guard fd >= 0 else { return }
+    defer { close(fd) }
+    let bytes = Array(name.utf8.prefix(15))
+    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    #endif
+}
+
+/// The calling thread's system name.
+func currentThreadName() -> String {
+    #if os(Linux)
+    let fd = open("/proc/thread-self/comm", O_RDONLY)
+    guard fd >= 0 else { return "" }
+    defer { close(fd) }
+    var buffer = [UInt8](repeating: 0, count: 32)
+    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    guard n > 0 else { return "" }
+    return String(decoding: buffer[0..<n].prefix { $0 != 0x0A }, as: UTF8.self)
+    #else
+    return Thread.current.name ?? ""
+    #endif
 }
