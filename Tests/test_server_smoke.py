@@ -4,13 +4,16 @@ process, and /healthz and /metrics answer."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 
+import pytest
 import requests
 
-from server_support import ROOT, unique, wait_until
+from server_support import (ROOT, RawClient, new_message_subscription, post_message, subscribe_message,
+                            unique, wait_until)
 
 
 def start_subscriber(server, chat: str, count: int, after: str = "") -> subprocess.Popen[str]:
@@ -95,3 +98,41 @@ def test_a_store_failure_closes_4500_with_a_generic_reason_and_the_detail_in_the
     assert (code, reason) == (4500, "Internal server error")
     assert server.wait_for_stderr(lambda line: "closing 4500" in line and "database is locked" in line, 5), \
         server.stderr_lines
+
+
+# uv is known broken: a server-initiated close (4408, 4500) under lws 4.1's libuv loop ends the
+# socket without a close frame. Marked so it is visible, not silently skipped.
+@pytest.mark.parametrize("loop", ["poll", pytest.param("uv", marks=pytest.mark.xfail(strict=True)), "ev"])
+def test_serves_end_to_end_under_each_event_loop(start_server, loop):
+    """`--event-loop`: under each loop the pieces that do not go through a socket's readiness still
+    work: the mailbox (a post is committed on the store's writer thread, then handed to the service
+    thread), per-connection timers (4408 for a socket that never sends connection_init), the
+    keepalive sweep (a ping frame) and graceful shutdown (SIGTERM closes with 1001, exit 0)."""
+    server = start_server("--event-loop", loop, "--init-timeout", 500, "--keepalive", 1)
+    chat = unique()
+    client = RawClient(server.port)
+    idle = RawClient(server.port)
+    client.send_json({"type": "connection_init"})
+    assert client.read_json() == {"type": "connection_ack"}
+    client.send_json(subscribe_message("s", new_message_subscription("content"), {"chatId": chat}))
+    wait_until(lambda: "switchboard_subscriptions 1" in requests.get(server.http + "/metrics", timeout=5).text,
+               "the subscription to be live")
+    post_message(server, chat, f"under {loop}")
+    assert client.read_json() == {"type": "next", "id": "s", "payload": {"data": {"newMessage": {"content": f"under {loop}"}}}}
+
+    frames, close = idle.read_until_close(timeout=5)
+    assert close == (4408, "Connection initialisation timeout"), (frames, close)
+    deadline = time.monotonic() + 5
+    while client.read_frame(timeout=max(0.1, deadline - time.monotonic()))[0] != 0x9:
+        pass  # a keepalive ping arrives within two 1-second sweeps
+
+    server.proc.send_signal(signal.SIGTERM)
+    _, close = client.read_until_close(timeout=5)
+    assert close == (1001, "Going away")
+    assert server.terminate() == 0
+
+
+def test_an_unknown_event_loop_is_refused(serve_bin, tmp_path):
+    done = subprocess.run([str(serve_bin), "serve", "--port", "0", "--db", str(tmp_path / "s.sqlite"),
+                           "--event-loop", "select"], capture_output=True, text=True, timeout=10)
+    assert done.returncode != 0 and "--event-loop must be poll, uv or ev (got select)" in done.stderr, done

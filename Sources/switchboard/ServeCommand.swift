@@ -65,6 +65,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "path"))
     var tlsKey: String?
 
+    @Option(name: .customLong("event-loop"), help: ArgumentHelp("The transport's event loop: poll, uv or ev.", valueName: "loop"))
+    var eventLoop = TransportConfiguration().eventLoop.rawValue
+
     func serverConfiguration() throws(CommandFailure) -> ServerConfiguration {
         var c = ServerConfiguration()
         c.host = host
@@ -81,6 +84,10 @@ struct ServeCommand: ParsableCommand {
         c.maxBodyBytes = maxBodyBytes
         c.tlsCertificatePath = tlsCert
         c.tlsKeyPath = tlsKey
+        guard let loop = EventLoop(rawValue: eventLoop) else {
+            throw CommandFailure(message: "--event-loop must be poll, uv or ev (got \(eventLoop))")
+        }
+        c.eventLoop = loop
         do {
             try c.validate()
         } catch {

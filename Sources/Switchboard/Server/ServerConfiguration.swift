@@ -32,6 +32,8 @@ public struct ServerConfiguration: Sendable {
     public var tlsKeyPath: String?
     /// Seconds `stop()` lets sockets finish their close handshake (contract: exit within 5 s).
     public var shutdownGraceSeconds: Double = 2
+    /// `--event-loop`: poll, uv or ev (see `EventLoop`).
+    public var eventLoop: EventLoop = TransportConfiguration().eventLoop
 
     public init() {}
 
@@ -50,6 +52,7 @@ public struct ServerConfiguration: Sendable {
         t.shutdownGraceSeconds = shutdownGraceSeconds
         t.tlsCertificatePath = tlsCertificatePath
         t.tlsKeyPath = tlsKeyPath
+        t.eventLoop = eventLoop
         return t
     }
 

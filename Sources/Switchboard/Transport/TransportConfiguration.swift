@@ -28,8 +28,23 @@ public struct TransportConfiguration: Sendable {
     public var tlsKeyPath: String?
     /// libwebsockets' own log levels (an `LLL_*` mask); errors and warnings by default.
     public var libwebsocketsLogLevel: Int32 = 3
+    /// Which event loop the service thread runs (`--event-loop`). lws' own poll() loop hands the
+    /// kernel every descriptor on every iteration; with thousands of sockets that scan is most of
+    /// the server's CPU, which libuv and libev (epoll underneath) avoid.
+    public var eventLoop: EventLoop = .poll
 
     public init() {}
 
     public var usesTLS: Bool { tlsCertificatePath != nil && tlsKeyPath != nil }
+}
+
+/// The event loops libwebsockets can run for the transport. lws creates and runs the libuv or
+/// libev loop itself (no foreign loop); Debian ships them as `libwebsockets-evlib-*` plugins.
+public enum EventLoop: String, Sendable, CaseIterable {
+    /// lws' built-in poll() loop.
+    case poll
+    /// libuv (`LWS_SERVER_OPTION_LIBUV`).
+    case libuv = "uv"
+    /// libev (`LWS_SERVER_OPTION_LIBEV`).
+    case libev = "ev"
 }

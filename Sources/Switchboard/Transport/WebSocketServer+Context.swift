@@ -59,7 +59,14 @@ extension WebSocketServer {
             info.ssl_private_key_filepath = UnsafePointer(cString(key))
         }
 
-        guard let context = lws_create_context(&info) else { return nil }
+        info.options |= eventLoopOptions()
+        if usesEventLibrary { info.signal_cb = transportEventLibrarySignal }
+
+        let signals = savedSignalDispositions()
+        savedSignals = signals
+        let created = lws_create_context(&info)
+        restoreSignalDispositions(signals)
+        guard let context = created else { return nil }
         if let vhost = lws_get_vhost_by_name(context, "default") {
             let port = Int(lws_get_vhost_listen_port(vhost))
             if port <= 0 {

@@ -51,6 +51,10 @@ extension WebSocketServer {
             keepaliveSweep(timer)
             return
         }
+        if timer == destroyTimer {
+            loopDestroyFired(timer)
+            return
+        }
         guard let owner = timer.pointee.owner else {
             // The shutdown deadline: stop waiting for close handshakes.
             if timer == shutdownTimer { shutdownTimer = nil }

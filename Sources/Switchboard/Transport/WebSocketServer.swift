@@ -50,6 +50,8 @@ public final class WebSocketServer: @unchecked Sendable {
     var stopping = false
     var finishing = false
     var shutdownTimer: UnsafeMutablePointer<sb_timer>?
+    var destroyTimer: UnsafeMutablePointer<sb_timer>?  // event-library loops: see +EventLoop
+    var savedSignals: [(Int32, sigaction)] = []
     // Keepalive (WebSocketServer+Keepalive): one sweep timer for every connection.
     var keepaliveTimer: UnsafeMutablePointer<sb_timer>?
     var keepaliveEpoch: UInt32 = 1
@@ -125,6 +127,7 @@ public final class WebSocketServer: @unchecked Sendable {
     // MARK: - The service thread
 
     private func runServiceThread() {
+        registerServiceThread()
         guard let context = createContext() else {
             startError = .cannotListen(host: configuration.host, port: configuration.port)
             started.signal()
@@ -136,11 +139,13 @@ public final class WebSocketServer: @unchecked Sendable {
         startKeepalive()
         if sb_flag_get(flags) != 0 { beginShutdown() }
 
+        // Under libuv/libev one call runs the loop until `loopDestroyFired` has torn it down.
         while sb_flag_get(flags + 2) == 0 {
             if lws_service(context, 0) < 0 { break }
         }
-        sb_flag_set(flags + 1, 0)
+        markNotLive()
         lws_context_destroy(context)
+        restoreSignalDispositions(savedSignals)  // the event library's teardown set SIG_DFL
         self.context = nil
         releaseKeepalive()
         // Anything lws did not report while tearing down is reported now.
@@ -176,8 +181,15 @@ public final class WebSocketServer: @unchecked Sendable {
     func finish() {
         finishing = true
         sb_flag_set(flags + 2, 1)
-        if let context { lws_cancel_service(context) }
+        if usesEventLibrary {
+            if destroyTimer == nil { scheduleLoopDestroy() }
+        } else if let context {
+            lws_cancel_service(context)
+        }
     }
+
+    /// From now on nobody may wake the context (it is being destroyed).
+    func markNotLive() { sb_flag_set(flags + 1, 0) }
 
     func checkStopFlag() {
         if sb_flag_get(flags) != 0 { beginShutdown() }

@@ -1,0 +1,86 @@
+import CLibWebSockets
+import Foundation
+
+/// The event loop the service thread runs (TransportConfiguration.eventLoop).
+///
+/// With `.poll`, `lws_service` returns after each poll() and the service thread loops until
+/// `finish()` sets the finished flag. With `.libuv` / `.libev`, lws creates the loop itself (no
+/// foreign loop) and `lws_service` runs it until the context is destroyed, so shutdown differs:
+/// `finish()` arms a zero-delay timer whose callback starts `lws_context_destroy` from inside the
+/// loop (a timer callback, not a wsi callback, so no wsi is freed under its own callback); the
+/// loop ends once every handle has closed, and the service thread completes the destroy.
+///
+/// What stays the same under every loop: `lws_cancel_service` (the mailbox wake-up) is lws' event
+/// pipe, which both libraries watch like a socket; `lws_sul` timers are run by lws from the
+/// library's timer and idle handlers.
+///
+/// Signals: an lws-owned libuv loop installs handlers for SIGINT and SIGTERM, an lws-owned libev
+/// loop for SIGINT, and would then take a signal meant for the process (`switchboard serve` reads
+/// them from dispatch sources and stops the whole server, not just the transport; a swallowed
+/// SIGTERM left it waiting forever). The transport does not own the process's signals, so the
+/// dispositions from before the context was created are put back right after, and again once the
+/// loop's teardown has reset them to SIG_DFL. Should a watcher fire anyway, `info.signal_cb`
+/// turns it into `stop()` rather than lws' default of dropping every socket without a close frame.
+extension WebSocketServer {
+    var usesEventLibrary: Bool { configuration.eventLoop != .poll }
+
+    /// Context options for the configured loop.
+    func eventLoopOptions() -> UInt64 {
+        switch configuration.eventLoop {
+        case .poll: 0
+        // No SIGSEGV/SIGFPE/SIGHUP watchers: a crash should crash, not spin in lws' handler.
+        case .libuv: UInt64(LWS_SERVER_OPTION_LIBUV) | UInt64(LWS_SERVER_OPTION_UV_NO_SIGSEGV_SIGFPE_SPIN)
+        case .libev: UInt64(LWS_SERVER_OPTION_LIBEV)
+        }
+    }
+
+    /// The SIGINT/SIGTERM dispositions to keep across the event library's own signal handling.
+    func savedSignalDispositions() -> [(Int32, sigaction)] {
+        guard usesEventLibrary else { return [] }
+        return [SIGINT, SIGTERM].map { number in
+            var action = sigaction()
+            sigaction(number, nil, &action)
+            return (number, action)
+        }
+    }
+
+    func restoreSignalDispositions(_ saved: [(Int32, sigaction)]) {
+        for (number, action) in saved {
+            var action = action
+            sigaction(number, &action, nil)
+        }
+    }
+
+    /// Marks the calling thread as this server's service thread, for the signal callback (which
+    /// gets only the event library's watcher, whose layout differs between libraries).
+    func registerServiceThread() {
+        pthread_setspecific(serviceThreadServerKey, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// Starts tearing the context down from inside the running event-library loop.
+    func scheduleLoopDestroy() {
+        destroyTimer = armTimer(owner: nil, token: 0, after: 0)
+    }
+
+    /// The destroy timer fired: begin `lws_context_destroy`; `lws_service` returns when it is done.
+    func loopDestroyFired(_ timer: UnsafeMutablePointer<sb_timer>) {
+        destroyTimer = nil
+        timer.deallocate()
+        markNotLive()
+        if let context { lws_context_destroy(context) }
+    }
+}
+
+/// The server whose service thread is the current thread (set by `registerServiceThread`).
+let serviceThreadServerKey: pthread_key_t = {
+    var key = pthread_key_t()
+    precondition(pthread_key_create(&key, nil) == 0, "pthread_key_create failed")
+    return key
+}()
+
+/// `info.signal_cb`: an event library's own signal watcher caught SIGINT/SIGTERM. Runs on the
+/// service thread inside the loop (not in signal context).
+func transportEventLibrarySignal(_ handle: UnsafeMutableRawPointer?, _ signum: Int32) {
+    guard let raw = pthread_getspecific(serviceThreadServerKey) else { return }
+    Unmanaged<WebSocketServer>.fromOpaque(raw).takeUnretainedValue().stop()
+}
