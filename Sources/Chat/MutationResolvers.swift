@@ -83,23 +83,15 @@ enum MutationResolvers {
     private static func appendAndPublish(
         _ event: NewEvent, _ request: RequestContext, field: String, report: ChatApplication.FailureReport
     ) async throws(GraphQLError) -> StoredEvent {
-        // The callback form, not `await store.append`: the committed event goes from the
-        // writer thread straight into the fan-out's mailbox, instead of first waking this task
-        // on the cooperative pool (one thread hop less before delivery). The task resumes
-        // after `publish` has posted, so the caller's answer still follows the fan-out.
-        let result: Result<[StoredEvent], StoreError> = await withCheckedContinuation { continuation in
-            request.store.append([event]) { result in
-                if case .success(let committed) = result { request.publish(committed) }
-                continuation.resume(returning: result)
-            }
-        }
-        switch result {
-        case .success(let committed):
-            return committed[0]
-        case .failure(let error):
+        let committed: StoredEvent
+        do {
+            committed = try await request.store.append(event)
+        } catch {
             report(ChatFailure(field: field, error: error))
             throw ChatError.internalError
         }
+        request.publish([committed])
+        return committed
     }
 
     private static func nonEmpty(_ text: String?) -> String? {
