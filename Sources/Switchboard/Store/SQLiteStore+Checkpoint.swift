@@ -11,6 +11,8 @@ import Foundation
 /// the watcher thread runs `PRAGMA wal_checkpoint(PASSIVE)` on its own connection at its next
 /// round: PASSIVE takes no lock the writer needs, and once it has copied every frame the
 /// writer's next transaction starts the WAL from the beginning again, so the file stays bounded.
+/// When writes never pause the watcher cannot finish a checkpoint, so past four times the
+/// threshold the writer checkpoints itself, as before.
 final class CheckpointRequest: @unchecked Sendable {
     // @unchecked Sendable: `requested` is only touched with `lock` held.
     private let lock = NSLock()
@@ -47,9 +49,17 @@ final class CheckpointRequest: @unchecked Sendable {
     func install(on connection: SQLiteConnection, pages: Int) {
         guard let handle = connection.handle else { return }
         threshold = Int32(clamping: max(1, pages))
-        sqlite3_wal_hook(handle, { context, _, _, pages in
+        sqlite3_wal_hook(handle, { context, db, _, pages in
             let request = Unmanaged<CheckpointRequest>.fromOpaque(context!).takeUnretainedValue()
             if pages >= request.threshold { request.request() }
+            if pages >= request.threshold &* 4 {
+                // Under sustained writes the writer is never idle, so the watcher's PASSIVE
+                // checkpoint never catches up with the WAL's end and the WAL never restarts.
+                // Past four times the threshold the writer checkpoints here, between commits,
+                // as SQLite's automatic checkpoint would (it bounds the WAL; it costs this
+                // commit the fsyncs, which only happens when the watcher cannot keep up).
+                sqlite3_wal_checkpoint_v2(db, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            }
             return SQLITE_OK
         }, Unmanaged.passUnretained(self).toOpaque())
     }
