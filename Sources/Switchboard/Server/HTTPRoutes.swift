@@ -61,10 +61,11 @@ extension Server {
             let identity = provisionalIdentity(initPayload: nil, authorization: request.header("authorization"))
             let context = requestContext(identity: identity)
             let transport = self.transport!
-            Task {
+            let work: @Sendable () async -> Void = {
                 let response = await operation.execute(context: context)
                 transport.post { transport.respond(to: exchange, with: response) }
             }
+            startExecution(mutation: operation.operationType == .mutation, work)
         }
     }
 

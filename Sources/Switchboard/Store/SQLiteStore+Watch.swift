@@ -46,8 +46,12 @@ final class StoreWatcher: @unchecked Sendable {
     /// Events read per query when catching up.
     static let pageSize = 1000
 
-    init(connection: SQLiteConnection, interval: Double) {
+    /// Set by the writer's WAL hook when the WAL has grown past its threshold.
+    private let checkpoint: CheckpointRequest
+
+    init(connection: SQLiteConnection, interval: Double, checkpoint: CheckpointRequest) {
         self.interval = max(0.001, interval)
+        self.checkpoint = checkpoint
         let handover = Handover(connection)
         thread = StoreThread(name: "sb.watcher") { [self] in
             loop(handover.value)
@@ -120,6 +124,10 @@ final class StoreWatcher: @unchecked Sendable {
             condition.unlock()
 
             for action in due { action() }
+            if checkpoint.take() {
+                // Best effort: a failure (I/O) leaves the frames for the next request.
+                _ = try? connection.checkpointPassive()
+            }
             guard !current.isEmpty else { continue }
 
             // data_version is per connection: it changes when *another* connection commits,

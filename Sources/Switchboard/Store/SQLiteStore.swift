@@ -25,6 +25,9 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         /// An instance whose heartbeat is older than this many seconds is taken for dead
         /// (its connection and subscription rows are removed when another instance starts).
         public var staleInstanceAfter: Double = 60
+        /// WAL frames (pages) after which the watcher checkpoints, off the writer's commits
+        /// (`SQLiteStore+Checkpoint.swift`); SQLite's own automatic checkpoint is off.
+        public var walCheckpointPages: Int = 1000
         /// Test hook: `PRAGMA max_page_count` on the write connection, to simulate a full disk.
         var maxPageCount: Int? = nil
         public init() {}
@@ -37,6 +40,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
     let writer: StoreWriter
     let readers: ReaderPool
     let watcher: StoreWatcher
+    let checkpointRequest: CheckpointRequest
     private let state = NSLock()
     private var closed = false
 
@@ -44,6 +48,8 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         self.path = path
         self.options = options
         self.instanceID = UUID().uuidString.lowercased()
+        let checkpointRequest = CheckpointRequest()
+        self.checkpointRequest = checkpointRequest
         // Open everything before starting any thread: a failure leaves no thread behind, and
         // the connections opened so far close as they are released.
         let writeConnection: SQLiteConnection
@@ -55,6 +61,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
                 _ = try writeConnection.scalarInt("PRAGMA max_page_count = \(pages)")
             }
             try Self.migrate(writeConnection)
+            checkpointRequest.install(on: writeConnection, pages: options.walCheckpointPages)
             for _ in 0..<max(1, options.readers) {
                 readConnections.append(try SQLiteConnection(path: path, mode: .readOnly, busyTimeout: options.busyTimeout))
             }
@@ -70,7 +77,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
             connection: writeConnection, instanceID: instanceID, window: options.groupCommitWindow,
             heartbeat: options.registersInstance ? (options.heartbeatInterval, Self.heartbeatItem(instanceID)) : nil)
         readers = ReaderPool(connections: readConnections)
-        watcher = StoreWatcher(connection: watchConnection, interval: options.watchInterval)
+        watcher = StoreWatcher(connection: watchConnection, interval: options.watchInterval, checkpoint: checkpointRequest)
         if options.retention != .keepEverything {
             let retention = options.retention
             let writer = self.writer
