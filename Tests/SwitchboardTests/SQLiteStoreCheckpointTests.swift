@@ -19,7 +19,10 @@ final class SQLiteStoreCheckpointTests: SQLiteStoreTestCase {
         XCTAssertGreaterThan(store.checkpointRequest.count, 0, "the watcher never checkpointed")
         let walSize = try XCTUnwrap(
             FileManager.default.attributesOfItem(atPath: file("store.sqlite") + "-wal")[.size] as? Int)
-        XCTAssertLessThan(walSize, 4 * 1024 * 1024, "WAL grew to \(walSize) bytes")
+        // The file keeps its high-water mark, and on a loaded machine a checkpoint can lag a
+        // few hundred commits behind (5.8 MB was seen once with the CPUs busy with a build);
+        // without checkpoints it passes 10 MB, so 8 MB still tells the two apart.
+        XCTAssertLessThan(walSize, 8 * 1024 * 1024, "WAL grew to \(walSize) bytes")
         let stored = try await store.events(after: 0, limit: 5_000)
         XCTAssertEqual(stored.map(\.id), Array(1...3_000))
     }
