@@ -1,3 +1,4 @@
+import Switchboard
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -69,13 +70,3 @@ func formatRate(_ nanosPerOperation: Double) -> String {
     grouped(Int((1e9 / nanosPerOperation).rounded())) + "/s"
 }
 
-/// `100000` → `100,000` (non-negative counts).
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(d)
-    }
-    return out
-}

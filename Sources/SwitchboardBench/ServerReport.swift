@@ -1,3 +1,4 @@
+import Switchboard
 import GraphQL
 
 /// How the server scenarios are judged and shown: one row per scenario with Switchboard's

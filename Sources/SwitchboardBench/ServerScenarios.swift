@@ -1,3 +1,4 @@
+import Switchboard
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
