@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import jwt
 import pytest
 import requests
 import websockets
@@ -48,6 +49,30 @@ START_TIMEOUT = 20.0
 SHUTDOWN_SECONDS = 5.0  # contract.md: "exit 0 within 5 seconds"
 LISTENING = re.compile(r"listening on ws://(?P<host>[^:/\s]+):(?P<port>\d+)/graphql\s*$")
 TIMESTAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
+# The HS256 key every test server gets (`--secret`) unless a test passes its own `--secret` or
+# asks for development mode (`start_server(dev=True)`). Tokens are minted with PyJWT, an
+# implementation no one here wrote, so the server's verification is checked against it.
+TEST_SECRET = "switchboard-test-secret-0123456789abcdef"
+
+
+def make_token(sub: str = "backend", *, role: str | None = "publisher", name: str | None = None,
+               exp: float | None = None, secret: str = TEST_SECRET, **claims: Any) -> str:
+    """A signed HS256 token with contract.md's claims (`role=None` leaves the claim out)."""
+    body: dict[str, Any] = {"sub": sub, **claims}
+    if role is not None:
+        body["role"] = role
+    if name is not None:
+        body["name"] = name
+    if exp is not None:
+        body["exp"] = int(exp)
+    return jwt.encode(body, secret, algorithm="HS256")
+
+
+def publisher_token(secret: str = TEST_SECRET) -> str:
+    return make_token("backend", role="publisher", name="Backend", secret=secret)
+
+
+DEFAULT_TOKEN: Any = object()  # "send a publisher token signed with TEST_SECRET"
 
 
 # ---------------------------------------------------------------------------- the binary
@@ -105,6 +130,14 @@ class Server:
     _stderr_changed: threading.Condition = field(default_factory=threading.Condition)
     _stderr_done: bool = False
     expected_exit: int | None = 0  # None once the test killed it on purpose
+    dev: bool = False  # development mode: no `--secret` (the server makes and keeps its own)
+
+    @property
+    def secret(self) -> str | None:
+        """The `--secret` this server runs with (None in development mode)."""
+        if "--secret" in self.flags:
+            return self.flags[self.flags.index("--secret") + 1]
+        return None if self.dev else TEST_SECRET
 
     @property
     def url(self) -> str:
@@ -120,8 +153,9 @@ class Server:
 
     def start(self) -> "Server":
         self.port = self.port or free_port()
+        secret = [] if self.dev or "--secret" in self.flags else ["--secret", TEST_SECRET]
         command = [str(self.binary), "serve", "--host", self.host, "--port", str(self.port),
-                   "--db", str(self.db), *self.flags]
+                   "--db", str(self.db), *secret, *self.flags]
         self.proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True, errors="replace")
         threading.Thread(target=self._read_stderr, daemon=True).start()
@@ -208,11 +242,11 @@ def serve_bin(switchboard_bin: pathlib.Path) -> pathlib.Path:
 def start_server(serve_bin: pathlib.Path, tmp_path: pathlib.Path):
     """`start_server("--max-subscriptions", "3")` starts `switchboard serve` with extra flags on a
     free port, by default with this test's store `tmp_path/store.sqlite` (pass `db=` to share or
-    reuse one). Teardown: SIGTERM to each server still running, exit 0 within 5 seconds."""
+    reuse one) and `--secret TEST_SECRET` (pass `dev=True` for development mode, or a `--secret`). Teardown: SIGTERM to each server still running, exit 0 within 5 seconds."""
     servers: list[Server] = []
 
-    def start(*flags: object, db: pathlib.Path | None = None, port: int = 0) -> Server:
-        server = Server(serve_bin, db or tmp_path / "store.sqlite", tuple(map(str, flags)), port=port)
+    def start(*flags: object, db: pathlib.Path | None = None, port: int = 0, dev: bool = False) -> Server:
+        server = Server(serve_bin, db or tmp_path / "store.sqlite", tuple(map(str, flags)), port=port, dev=dev)
         servers.append(server)
         return server.start()
 
@@ -503,9 +537,14 @@ class RawClient:
 
 def graphql_http(server: Server, query: str, variables: dict[str, Any] | None = None,
                  operation_name: str | None = None, *, accept: str | None = "application/json",
-                 method: str = "POST") -> requests.Response:
-    """One GraphQL-over-HTTP request. `accept=None` sends no Accept header at all."""
+                 method: str = "POST", token: Any = DEFAULT_TOKEN) -> requests.Response:
+    """One GraphQL-over-HTTP request. `accept=None` sends no Accept header at all. `token`: by
+    default a publisher token for the server's secret; None sends no Authorization header."""
     headers: dict[str, Any] = {"Accept": accept}  # requests drops a header whose value is None
+    if token is DEFAULT_TOKEN:
+        token = publisher_token(server.secret) if server.secret else None
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
     params: dict[str, Any] = {"query": query}
     if variables is not None:
         params["variables"] = variables
@@ -527,14 +566,19 @@ mutation Post($chatId: ID!, $content: String!, $senderName: String) {
 
 
 def post_message(server: Server, chat: str, content: str, sender: str = "ada",
-                 session: requests.Session | None = None) -> dict[str, Any]:
-    """Posts through the `postMessage` mutation (until the identity issue lands every caller may
-    post, as a publisher: so it names its sender) and returns the message, checked."""
+                 session: requests.Session | None = None, token: Any = DEFAULT_TOKEN) -> dict[str, Any]:
+    """Posts through the `postMessage` mutation as a publisher (which names its sender), with a
+    publisher token for the server's secret by default, and returns the message, checked."""
     getter = session or requests
+    if token is DEFAULT_TOKEN:
+        token = publisher_token(server.secret) if server.secret else None
+    headers = {"Accept": "application/json"}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
     response = getter.post(server.graphql_http, timeout=TIMEOUT,
                            json={"query": POST_MESSAGE,
                                  "variables": {"chatId": chat, "content": content, "senderName": sender}},
-                           headers={"Accept": "application/json"})
+                           headers=headers)
     assert response.status_code == 200, (response.status_code, response.text)
     body = response.json()
     assert "errors" not in body, body
