@@ -7,6 +7,7 @@ import ArgumentParser
 import Chat
 import Dispatch
 import Foundation
+import Logging
 import Switchboard
 
 /// `switchboard serve`: the server, with every flag of contract.md's `serve` table.
@@ -68,6 +69,19 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("event-loop"), help: ArgumentHelp("The transport's event loop: poll, uv or ev.", valueName: "loop"))
     var eventLoop = TransportConfiguration().eventLoop.rawValue
 
+    @Option(
+        name: .customLong("log-level"),
+        help: ArgumentHelp(
+            "The least severe records logged: trace, debug, info, notice, warning, error or critical.",
+            valueName: "level"))
+    var logLevel = ServerConfiguration().logLevel.rawValue
+
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "text (`TIME LEVEL MESSAGE key=value …`) or json (one JSON object per line).", valueName: "format"))
+    var logFormat = ServerConfiguration().logFormat.rawValue
+
     func serverConfiguration() throws(CommandFailure) -> ServerConfiguration {
         var c = ServerConfiguration()
         c.host = host
@@ -88,6 +102,15 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: "--event-loop must be poll, uv or ev (got \(eventLoop))")
         }
         c.eventLoop = loop
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandFailure(
+                message: "--log-level must be trace, debug, info, notice, warning, error or critical (got \(logLevel))")
+        }
+        c.logLevel = level
+        guard let format = LogFormat(rawValue: logFormat) else {
+            throw CommandFailure(message: "--log-format must be text or json (got \(logFormat))")
+        }
+        c.logFormat = format
         do {
             try c.validate()
         } catch {
@@ -113,9 +136,11 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: describe(error, path: configuration.databasePath))
         }
-        let log = Server.standardErrorLog
-        let application = ChatApplication(reportFailure: { failure in log("error: \(failure)") })
-        let server = Server(configuration: configuration, application: application, store: store, log: log)
+        let logger = StandardErrorLogHandler.logger(format: configuration.logFormat, level: configuration.logLevel)
+        let application = ChatApplication(reportFailure: { failure in
+            logger.error("internal failure", metadata: ["detail": "\(failure)"])
+        })
+        let server = Server(configuration: configuration, application: application, store: store, logger: logger)
 
         // Signals arrive on a dispatch queue, never interrupting the service thread.
         signal(SIGINT, SIG_IGN)
@@ -136,10 +161,21 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)")
         }
         if configuration.secret == nil {
-            log("warning: no --secret given (development mode); until tokens are checked every caller may publish")
+            logger.warning("no --secret given (development mode); until tokens are checked every caller may publish")
         }
-        log("listening on \(configuration.webSocketURL(port: server.port))")
+        announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
         server.waitUntilStopped(timeout: 4.5)
         for source in sources { source.cancel() }
     }
+}
+
+/// The ready line, `listening on ws://HOST:PORT/graphql`, is part of the contract: scripts and
+/// tests wait for exactly that line. So it is printed plainly in both formats, never through
+/// the formatter. With `--log-format json` a `listening` record with the URL goes first, so
+/// a log pipeline sees it too; that plain line is the only one that is not JSON.
+func announceReady(url: String, logger: Logger, format: LogFormat) {
+    if format == .json {
+        logger.notice("listening", metadata: ["url": .string(url)])
+    }
+    writeToStandardError(Array("listening on \(url)\n".utf8))
 }
