@@ -16,12 +16,9 @@ struct DeadLettersCommand: AsyncParsableCommand {
             reconnects; the dead letters say that it had to, and what it missed.
 
             Prints a table (created_at, event id, topic, connection, subscription, reason), \
-            or with --json one JSON object per line:
-
-              {"created_at":"2026-12-05T21:00:00.123Z","event_id":42,"topic":"chat:general",\
-            "connection_id":"e4c1a48c-7","subscription_id":"s1","reason":"…"}
-
-            The topic is null when retention has pruned the event since. The store is only \
+            or with --json one JSON object per line with the keys created_at, event_id, \
+            topic, connection_id, subscription_id and reason (the `dead_letters` columns, \
+            plus the event's topic). The topic is null when retention has pruned the event since. The store is only \
             read: a missing file or one that is not a Switchboard store is an error, never \
             created. A running server may keep using the store meanwhile.
 

@@ -21,6 +21,16 @@ struct ServeCommand: ParsableCommand {
             Prints `listening on ws://HOST:PORT/graphql` on standard error once it accepts. \
             SIGINT or SIGTERM: stop accepting, close every socket with 1001 `Going away`, \
             remove this process's records from the store, exit 0.
+
+            Logs go to standard error, one record per line: each connection opened and \
+            closed (with its close code, reason, duration and who closed it), each rejected \
+            operation with its reason, each batch of dead letters (a warning), failures. \
+            `listening on …` is printed as a plain line in both formats.
+
+            Example:
+
+              switchboard serve --port 4000 --db ./switchboard.sqlite \\
+                --secret "$SWITCHBOARD_SECRET" --log-format json
             """
     )
 
@@ -33,10 +43,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The SQLite store (created if missing).", valueName: "path"))
     var db = "./switchboard.sqlite"
 
-    @Option(help: ArgumentHelp("HS256 key for tokens (or env SWITCHBOARD_SECRET).", valueName: "secret"))
+    @Option(help: ArgumentHelp("HS256 key for tokens (or env SWITCHBOARD_SECRET). (default: none: development mode)", valueName: "secret"))
     var secret: String?
 
-    @Flag(name: .customLong("require-auth"), help: "Reject a connection_init without a valid token (4403).")
+    @Flag(name: .customLong("require-auth"), help: "Reject a connection_init without a valid token (4403). (default: off)")
     var requireAuth = false
 
     @Option(name: .customLong("init-timeout"), help: ArgumentHelp("Close 4408 when no connection_init arrives in time.", valueName: "ms"))
@@ -60,10 +70,10 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Largest HTTP body; larger gets 413.", valueName: "n"))
     var maxBodyBytes = 1_048_576
 
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate: serve wss:// and https://.", valueName: "path"))
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate: serve wss:// and https://. (default: none: plain ws:// and http://)", valueName: "path"))
     var tlsCert: String?
 
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "path"))
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert. (default: none)", valueName: "path"))
     var tlsKey: String?
 
     @Option(name: .customLong("event-loop"), help: ArgumentHelp("The transport's event loop: poll, uv or ev.", valueName: "loop"))
@@ -137,6 +147,7 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: describe(error, path: configuration.databasePath))
         }
         let logger = StandardErrorLogHandler.logger(format: configuration.logFormat, level: configuration.logLevel)
+        let log = Server.prefixedLog(logger)
         let application = ChatApplication(reportFailure: { failure in
             logger.error("internal failure", metadata: ["detail": "\(failure)"])
         })
@@ -161,7 +172,7 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: "\(error)")
         }
         if configuration.secret == nil {
-            logger.warning("no --secret given (development mode); until tokens are checked every caller may publish")
+            log("warning: no --secret given (development mode); until tokens are checked every caller may publish")
         }
         announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
         server.waitUntilStopped(timeout: 4.5)

@@ -57,7 +57,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
     }
 
     /// `error: …` and `warning: …` at their level, anything else at `info`.
-    static func prefixedLog(_ logger: Logger) -> @Sendable (String) -> Void {
+    public static func prefixedLog(_ logger: Logger) -> @Sendable (String) -> Void {
         { line in
             if line.hasPrefix("error: ") {
                 logger.error("\(line.dropFirst(7))")
