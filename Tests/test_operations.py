@@ -283,6 +283,12 @@ def test_slow_consumer_dead_letters_are_logged_counted_and_listed(start_server, 
     assert counted >= 1 and sample(metrics, "switchboard_closes_total", code="1013") >= 1
     wait_until(lambda: store_rows(server.db, "SELECT count(*) FROM dead_letters")[0][0] == counted,
                f"{counted} dead letter rows")
+    # The warnings (at most one a second, summed) account for every dead letter once the
+    # slow socket is gone.
+    def logged_total():
+        total = sum(int(r["metadata"]["count"]) for r in records(server) if r["message"] == "dead letters recorded")
+        return total if total == counted else None
+    wait_until(logged_total, f"warnings that add up to {counted} dead letters")
     stored = store_rows(server.db, "SELECT event_id, connection_id, subscription_id, reason, created_at "
                                    "FROM dead_letters ORDER BY id DESC")
     assert {row[0] for row in stored} <= {int(m["id"]) for m in posted}

@@ -48,6 +48,7 @@ extension Server {
     public func didClose(_ connection: Connection, code: UInt16, reason: String) {
         metrics.recordClose(code: code)
         metrics.connections -= 1
+        flushDeadLetterLog(force: true)
         logClosed(connection, code: code, reason: reason, session: connection.userData as? Session)
         guard let session = connection.userData as? Session else { return }
         session.gone = true

@@ -50,19 +50,65 @@ extension Server {
     }
 
     /// A batch of dead letters is about to be recorded: a subscriber missed events (its
-    /// connection was closed with 1013). A warning, because someone must act on it.
+    /// connection was closed with 1013). A warning, because someone must act on it. The first
+    /// batch is logged at once; batches within the next second are summed into one record
+    /// (see `DeadLetterLogWindow`), written by the next batch after it or the next close.
     func logDeadLetters(_ letters: [DeadLetter]) {
-        guard let first = letters.first else { return }
-        var connections: [String] = []
-        for letter in letters where !connections.contains(letter.connectionId) {
-            connections.append(letter.connectionId)
-        }
+        deadLetterLog.add(letters)
+        flushDeadLetterLog(force: false)
+    }
+
+    func flushDeadLetterLog(force: Bool) {
+        guard let summary = deadLetterLog.take(now: monotonicNanoseconds(), force: force) else { return }
         logger.warning("dead letters recorded", metadata: [
-            "count": .stringConvertible(letters.count),
-            "connections": .array(connections.map { .string($0) }),
-            "first_event": "\(first.eventId)",
-            "reason": .string(first.reason),
+            "count": .stringConvertible(summary.count),
+            "connections": .array(summary.connections.map { .string($0) }),
+            "first_event": "\(summary.firstEvent)",
+            "last_event": "\(summary.lastEvent)",
+            "reason": .string(summary.reason),
         ])
+    }
+
+    /// The service loop ends: the dead letters summed but not yet logged are logged now.
+    public func didStop() {
+        flushDeadLetterLog(force: true)
+    }
+}
+
+/// Dead-letter warnings at most once a second. A connection closed with 1013 turns every later
+/// event of its topics into dead letters until its socket is gone (up to the close timeout),
+/// and a warning per event would bury everything else in the log. Service thread.
+struct DeadLetterLogWindow {
+    struct Summary: Equatable {
+        var count = 0
+        var connections: [String] = []
+        var firstEvent: Int64 = .max
+        var lastEvent: Int64 = .min
+        var reason = ""
+    }
+
+    static let interval: UInt64 = 1_000_000_000
+    private var pending = Summary()
+    private var lastLogged: UInt64?
+
+    mutating func add(_ letters: [DeadLetter]) {
+        for letter in letters {
+            pending.count += 1
+            if !pending.connections.contains(letter.connectionId) { pending.connections.append(letter.connectionId) }
+            pending.firstEvent = min(pending.firstEvent, letter.eventId)
+            pending.lastEvent = max(pending.lastEvent, letter.eventId)
+            if pending.reason.isEmpty { pending.reason = letter.reason }
+        }
+    }
+
+    /// What to log now, if anything: the sum so far once a second has passed since the last
+    /// record (or with `force`), else nil.
+    mutating func take(now: UInt64, force: Bool) -> Summary? {
+        guard pending.count > 0 else { return nil }
+        if !force, let lastLogged, now &- lastLogged < Self.interval { return nil }
+        lastLogged = now
+        defer { pending = Summary() }
+        return pending
     }
 }
 

@@ -33,6 +33,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
     var http: GraphQLHTTPHandler!
     var sequencer: EventSequencer!
     var watch: (any StoreWatch)?
+    var deadLetterLog = DeadLetterLogWindow()
     /// Prefix of this process's connection record ids, so that processes sharing a store
     /// never collide in `connections.id`.
     let recordPrefix: String
