@@ -148,6 +148,7 @@ def test_json_logs_one_object_per_line_with_connections_opened_and_closed(start_
         assert record["level"] == "info"
         assert record["metadata"]["remote"] == "127.0.0.1", record
         assert record["metadata"]["subprotocol"] == "graphql-transport-ws", record
+        assert isinstance(record["metadata"]["id"], int), "numbers are JSON numbers"
     by_id = {r["metadata"]["id"]: r for r in closed}
     assert set(by_id) == {r["metadata"]["id"] for r in opened}, server.stderr()
     polite_close, rude_close = by_id[opened[0]["metadata"]["id"]], by_id[opened[1]["metadata"]["id"]]

@@ -16,7 +16,7 @@ extension Server {
             let negotiation = Subprotocol.negotiate(upgrade.offeredSubprotocols.joined(separator: ","))
             if case .reject(legacyOffered: true) = negotiation {
                 logger.notice("\(Subprotocol.legacyLogMessage)", metadata: [
-                    "id": "\(connection.id.rawValue)", "remote": .string(upgrade.remoteAddress)])
+                    "id": .stringConvertible(connection.id.rawValue), "remote": .string(upgrade.remoteAddress)])
             }
             run(session.machine.close(.subprotocolNotAcceptable), for: session)
             return .accept

@@ -14,7 +14,7 @@ extension Server {
     /// `connection opened id=12 remote=127.0.0.1 subprotocol=graphql-transport-ws record=…`.
     func logOpened(_ session: Session) {
         logger.info("connection opened", metadata: [
-            "id": "\(session.connection.id.rawValue)",
+            "id": .stringConvertible(session.connection.id.rawValue),
             "remote": .string(session.connection.remoteAddress),
             "subprotocol": .string(session.upgrade.subprotocol ?? "none"),
             "record": .string(session.recordID),
@@ -24,7 +24,7 @@ extension Server {
     /// `connection closed id=12 code=1000 reason=… duration=3.217s closed_by=client`.
     func logClosed(_ connection: Connection, code: UInt16, reason: String, session: Session?) {
         var metadata: Logger.Metadata = [
-            "id": "\(connection.id.rawValue)",
+            "id": .stringConvertible(connection.id.rawValue),
             "code": .stringConvertible(Int(code)),
             "reason": .string(reason),
             "closed_by": .string(connection.closedBy),
@@ -42,7 +42,7 @@ extension Server {
     /// and message.
     func logRejected(_ session: Session, operation: String, errors: [GraphQLError]) {
         logger.info("operation rejected", metadata: [
-            "id": "\(session.connection.id.rawValue)",
+            "id": .stringConvertible(session.connection.id.rawValue),
             "operation": .string(operation),
             "code": .string(errors.first?.code ?? "INTERNAL_SERVER_ERROR"),
             "reason": .string(rejectionReason(errors)),
@@ -63,8 +63,8 @@ extension Server {
         logger.warning("dead letters recorded", metadata: [
             "count": .stringConvertible(summary.count),
             "connections": .array(summary.connections.map { .string($0) }),
-            "first_event": "\(summary.firstEvent)",
-            "last_event": "\(summary.lastEvent)",
+            "first_event": .stringConvertible(summary.firstEvent),
+            "last_event": .stringConvertible(summary.lastEvent),
             "reason": .string(summary.reason),
         ])
     }

@@ -52,7 +52,7 @@ extension Server {
 
     /// An unexpected failure: 4500 with a generic reason for the client, the details in the log.
     func fail(_ id: ConnectionID, _ detail: String) {
-        logger.error("internal failure; closing 4500", metadata: ["id": "\(id.rawValue)", "detail": .string(detail)])
+        logger.error("internal failure; closing 4500", metadata: ["id": .stringConvertible(id.rawValue), "detail": .string(detail)])
         guard let session = session(id) else { return }
         run(session.machine.close(.internalServerError), for: session)
     }
