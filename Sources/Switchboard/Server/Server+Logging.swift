@@ -41,12 +41,16 @@ extension Server {
     /// too many operations running (protocol.md). Logged once, with the first error's code
     /// and message.
     func logRejected(_ session: Session, operation: String, errors: [GraphQLError]) {
-        logger.info("operation rejected", metadata: [
-            "id": .stringConvertible(session.connection.id.rawValue),
-            "operation": .string(operation),
-            "code": .string(errors.first?.code ?? "INTERNAL_SERVER_ERROR"),
-            "reason": .string(rejectionReason(errors)),
-        ])
+        logger.info("operation rejected", metadata: {
+            var metadata: Logger.Metadata = [
+                "id": .stringConvertible(session.connection.id.rawValue),
+                "operation": .string(operation),
+                "reason": .string(rejectionReason(errors)),
+            ]
+            // Errors without a code (variables that do not coerce, an unknown operation) have none here either.
+            if let code = errors.first?.code { metadata["code"] = .string(code) }
+            return metadata
+        }())
     }
 
     /// A batch of dead letters is about to be recorded: a subscriber missed events (its
