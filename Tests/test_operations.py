@@ -569,3 +569,13 @@ def test_help_of_every_subcommand_is_complete(switchboard_bin):
             assert len(description) > 10, f"{name} {flag}: no help text"
             assert "(default:" in description or "(required)" in description, \
                 f"`switchboard {name} --help`: {flag} tells no default: {description!r}"
+
+
+def test_bad_log_flags_are_refused_with_the_allowed_values(switchboard_bin, tmp_path):
+    db = tmp_path / "store.sqlite"
+    for flag, value, allowed in (("--log-level", "loud", "trace, debug, info, notice, warning, error or critical"),
+                                 ("--log-format", "xml", "text or json")):
+        result = run_cli(switchboard_bin, "serve", "--port", "0", "--db", str(db), "--secret", "s" * 32, flag, value)
+        assert result.returncode == 1, result
+        assert result.stderr == f"error: {flag} must be {allowed} (got {value})\n", result.stderr
+    assert not db.exists(), "refused before the store is opened"
