@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // HMAC-SHA256 for tokens (Auth/): a well-kept implementation with a constant-time check.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries. Each is a module map plus a shim header; `make` installs the
@@ -35,7 +37,10 @@ let package = Package(
         .target(name: "GraphQLTransportWS", dependencies: ["GraphQL"]),
 
         // The server: store, (later) transport, fan-out, HTTP.
-        .target(name: "Switchboard", dependencies: ["GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets"]),
+        .target(name: "Switchboard", dependencies: [
+            "GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
 
         // The chat application: resolvers for Schema/chat.graphql and its topic mapping.
         .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"]),

@@ -33,6 +33,7 @@ struct StoreConformance: Sendable {
         ("duplicateSubscriptionFailsAloneAsConstraint", { $0.duplicateSubscriptionFailsAloneAsConstraint }),
         ("deadLettersAppendAndList", { $0.deadLettersAppendAndList }),
         ("settingsRoundTripAndOverwrite", { $0.settingsRoundTripAndOverwrite }),
+        ("insertSettingIfAbsentKeepsTheFirstValue", { $0.insertSettingIfAbsentKeepsTheFirstValue }),
         ("watchDeliversEveryEventOnceInOrder", { $0.watchDeliversEveryEventOnceInOrder }),
         ("watchStartsAfterTheGivenID", { $0.watchStartsAfterTheGivenID }),
         ("watchStopsWhenCancelled", { $0.watchStopsWhenCancelled }),
