@@ -133,6 +133,7 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             sources.append(source)
         }
+        waitUntilSignalsAreHandled([SIGINT, SIGTERM])
 
         do {
             try server.start()
