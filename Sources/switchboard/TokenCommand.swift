@@ -13,9 +13,10 @@ struct TokenCommand: AsyncParsableCommand {
             (with --name), role and exp (with --ttl: now + SECONDS; without it the token \
             does not expire).
 
-            The key: --secret, else env SWITCHBOARD_SECRET, else the development secret of \
-            the store given by --db (default ./switchboard.sqlite), which a `switchboard \
-            serve` without a secret uses too; it is created there if the store has none yet.
+            The key: --secret; else, with --db PATH, the development secret of that store; \
+            else env SWITCHBOARD_SECRET; else the development secret of ./switchboard.sqlite. \
+            A `switchboard serve` without a secret uses its store's development secret too; \
+            `token` creates it there if the store has none yet.
 
               TOKEN=$(switchboard token --sub backend --role publisher --ttl 3600)
               curl -H "Authorization: Bearer $TOKEN" …
