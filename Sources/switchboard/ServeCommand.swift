@@ -61,6 +61,10 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-subscriptions"), help: ArgumentHelp("Live operations per connection.", valueName: "n"))
     var maxSubscriptions = 100
 
+    @Option(name: .customLong("max-connections-per-user"),
+            help: ArgumentHelp("Acknowledged connections per token sub; one more closes 1008.", valueName: "n"))
+    var maxConnectionsPerUser = 100
+
     @Option(name: .customLong("max-message-bytes"), help: ArgumentHelp("Largest inbound message; larger closes 1009.", valueName: "n"))
     var maxMessageBytes = 65_536
 
@@ -103,6 +107,7 @@ struct ServeCommand: ParsableCommand {
         c.keepaliveSeconds = keepalive
         c.maxConnections = maxConnections
         c.maxSubscriptions = maxSubscriptions
+        c.maxConnectionsPerUser = maxConnectionsPerUser
         c.maxMessageBytes = maxMessageBytes
         c.maxQueueBytes = maxQueueBytes
         c.maxBodyBytes = maxBodyBytes
@@ -164,6 +169,7 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             sources.append(source)
         }
+        waitUntilSignalsAreHandled([SIGINT, SIGTERM])
 
         do {
             try server.start()
@@ -171,9 +177,7 @@ struct ServeCommand: ParsableCommand {
             store.close()
             throw CommandFailure(message: "\(error)")
         }
-        if configuration.secret == nil {
-            log("warning: no --secret given (development mode); until tokens are checked every caller may publish")
-        }
+        announceIdentityMode(server, configuration, log: log)
         announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
         server.waitUntilStopped(timeout: 4.5)
         for source in sources { source.cancel() }

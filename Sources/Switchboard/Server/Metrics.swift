@@ -13,6 +13,10 @@ public final class Metrics {
     public var deliveries = 0
     /// Frames dropped by a closing slow consumer, recorded in `dead_letters`.
     public var deadLetters = 0
+    /// Tokens refused (4403 on a socket, 401 over HTTP), `--require-auth` refusals included.
+    public var authenticationFailures = 0
+    /// Connections closed 1008 because their user already had `--max-connections-per-user`.
+    public var userConnectionLimitHits = 0
     /// WebSocket closes by code (the code we sent, else the peer's, else 1006).
     public private(set) var closesByCode: [UInt16: Int] = [:]
     /// Publish-to-delivery latency: from the event's commit to its frames being queued.
@@ -35,6 +39,9 @@ public final class Metrics {
         metric("switchboard_events_published_total", "counter", "Committed events fanned out.", eventsPublished)
         metric("switchboard_deliveries_total", "counter", "next frames queued for subscribers.", deliveries)
         metric("switchboard_dead_letters_total", "counter", "Events not delivered to a slow consumer.", deadLetters)
+        metric("switchboard_authentication_failures_total", "counter", "Tokens refused (4403 or 401).", authenticationFailures)
+        metric("switchboard_user_connection_limit_total", "counter",
+               "Connections closed 1008 over --max-connections-per-user.", userConnectionLimitHits)
         out += "# HELP switchboard_closes_total WebSocket closes by close code.\n# TYPE switchboard_closes_total counter\n"
         for code in closesByCode.keys.sorted() {
             out += "switchboard_closes_total{code=\"\(code)\"} \(closesByCode[code]!)\n"

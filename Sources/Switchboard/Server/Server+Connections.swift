@@ -40,7 +40,7 @@ extension Server {
         guard let session = connection.userData as? Session else { return }
         switch token {
         case SessionTimer.initTimeout: run(session.machine.receive(.initTimeoutFired), for: session)
-        case SessionTimer.tokenExpiry: run(session.machine.receive(.tokenExpired), for: session)
+        case SessionTimer.tokenExpiry: tokenExpired(session)
         default: break
         }
     }
@@ -52,6 +52,7 @@ extension Server {
         logClosed(connection, code: code, reason: reason, session: connection.userData as? Session)
         guard let session = connection.userData as? Session else { return }
         session.gone = true
+        releaseUserSlot(session)
         // Stops every live operation (the fan-out entries go; their rows go with the connection's).
         run(session.machine.transportClosed(), for: session)
         fanout?.closeConnection(ConnectionKey(connection.id))

@@ -9,11 +9,10 @@ public struct ServerConfiguration: Sendable {
     public var port = 4000
     /// `--db`: the SQLite store, created if missing.
     public var databasePath = "./switchboard.sqlite"
-    /// `--secret` (or `SWITCHBOARD_SECRET`): the HS256 key for tokens. Accepted now; it takes
-    /// effect with the identity issue (until then every caller is a publisher).
+    /// `--secret` (or `SWITCHBOARD_SECRET`): the HS256 key for tokens (its UTF-8 bytes). nil:
+    /// development mode, with a random secret kept in the store (`DevelopmentMode`).
     public var secret: String?
-    /// `--require-auth`: reject a `connection_init` without a valid token (4403). Accepted now;
-    /// takes effect with the identity issue.
+    /// `--require-auth`: reject a `connection_init` without a valid token (4403).
     public var requireAuth = false
     /// `--init-timeout`: milliseconds until a socket without `connection_init` is closed 4408.
     public var initTimeoutMilliseconds = 3000
@@ -23,6 +22,9 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 20_000
     /// `--max-subscriptions`: live operations per connection.
     public var maxSubscriptions = 100
+    /// `--max-connections-per-user`: acknowledged connections one token `sub` may hold; one
+    /// more is closed 1008 at `connection_init`.
+    public var maxConnectionsPerUser = 100
     /// `--max-message-bytes`: largest inbound WebSocket message; larger closes 1009.
     public var maxMessageBytes = 65_536
     /// `--max-queue-bytes`: most bytes waiting per connection; more closes 1013.
@@ -76,6 +78,8 @@ public struct ServerConfiguration: Sendable {
         }
         try positive(maxConnections, "--max-connections")
         try positive(maxSubscriptions, "--max-subscriptions")
+        try positive(maxConnectionsPerUser, "--max-connections-per-user")
+        if secret == "" { throw ServerConfigurationError(message: "--secret (or SWITCHBOARD_SECRET) must not be empty") }
         try positive(maxMessageBytes, "--max-message-bytes")
         try positive(maxQueueBytes, "--max-queue-bytes")
         try positive(maxBodyBytes, "--max-body-bytes")
