@@ -8,6 +8,10 @@ public enum CloseCode: UInt16, Sendable, Hashable, CaseIterable, CustomStringCon
     case normalClosure = 1000
     /// Server shutdown.
     case goingAway = 1001
+    /// A client that keeps sending over `--max-messages-per-second` (reason `Too many
+    /// messages`). The graphql-ws client treats 1008 as fatal and does not reconnect on its
+    /// own: what a client flooding the server should get.
+    case tooManyMessages = 1008
     /// An inbound message larger than `--max-message-bytes` (the transport detects it).
     case messageTooBig = 1009
     /// RFC 6455's unexpected condition; the protocol's own failures use 4500.
@@ -36,6 +40,7 @@ public enum CloseCode: UInt16, Sendable, Hashable, CaseIterable, CustomStringCon
         switch self {
         case .normalClosure: return "Normal closure"
         case .goingAway: return "Going away"
+        case .tooManyMessages: return "Too many messages"
         case .messageTooBig: return "Message too big"
         case .internalError: return "Internal error"
         case .tryAgainLater: return "Try again later"

@@ -23,6 +23,8 @@ final class Session {
     /// Set once the socket is gone: the connection row's deletion takes the subscription rows
     /// with it, so they are not deleted one by one.
     var gone = false
+    /// `--max-messages-per-second` for this connection (nil: no limit).
+    var rateLimiter: MessageRateLimiter?
 
     init(connection: Connection, recordID: String, upgrade: UpgradeRequest, configuration: ConnectionStateMachine.Configuration) {
         self.connection = connection
