@@ -8,9 +8,11 @@ public enum CloseCode: UInt16, Sendable, Hashable, CaseIterable, CustomStringCon
     case normalClosure = 1000
     /// Server shutdown.
     case goingAway = 1001
-    /// The connection breaks a policy (one more connection of a user already at
-    /// `--max-connections-per-user`). graphql-ws clients do not retry 1008 as they retry
-    /// 4403 or 1013, so a client over its limit stops instead of hammering the server.
+    /// The connection breaks a policy: one more connection of a user already at
+    /// `--max-connections-per-user` (reason `Too many connections for this user`), or a client
+    /// that keeps sending over `--max-messages-per-second` (reason `Too many messages`).
+    /// graphql-ws clients do not retry 1008 as they retry 4403 or 1013, so a client over its
+    /// limit stops instead of hammering the server.
     case policyViolation = 1008
     /// An inbound message larger than `--max-message-bytes` (the transport detects it).
     case messageTooBig = 1009

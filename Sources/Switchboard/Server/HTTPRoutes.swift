@@ -20,6 +20,7 @@ extension Server {
                 metrics.deliveries = fanout.metrics.deliveries
                 metrics.deadLetters = fanout.metrics.deadLetters
             }
+            collectLimitMetrics()
             transport.respond(to: exchange, with: HTTPResponse(
                 status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render()))
         case "/":

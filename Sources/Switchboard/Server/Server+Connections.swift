@@ -9,6 +9,7 @@ extension Server {
             connection: connection, recordID: "\(recordPrefix)-\(connection.id.rawValue)", upgrade: upgrade,
             configuration: machineConfiguration)
         connection.userData = session
+        session.rateLimiter = rateLimiter()
         metrics.connections += 1
         logOpened(session)
         if upgrade.subprotocol == nil {
@@ -28,7 +29,10 @@ extension Server {
 
     public func didReceiveText(_ connection: Connection, _ bytes: UnsafeRawBufferPointer) {
         guard let session = connection.userData as? Session else { return }
+        guard admitMessage(session, bytes) else { return }
+        let refused = session.machine.refusedOverLimit
         run(session.machine.receive(.text(Array(bytes))), for: session)
+        if session.machine.refusedOverLimit != refused { metrics.recordLimitRejection(.subscriptions) }
     }
 
     public func didReceiveBinary(_ connection: Connection) {

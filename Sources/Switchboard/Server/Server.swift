@@ -34,7 +34,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
 
     // Service-thread state.
     public let metrics = Metrics()
-    let documents = DocumentCache()
+    let documents: DocumentCache
     var preparedSubscriptions = PreparedSubscriptionCache()
     var fanout: FanoutEngine!
     var http: GraphQLHTTPHandler!
@@ -59,6 +59,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.logger = logger
         self.log = Self.prefixedLog(logger)
         self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
+        self.documents = DocumentCache(documentLimits: configuration.documentLimits)
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
         self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
         self.http = GraphQLHTTPHandler(

@@ -27,6 +27,8 @@ final class Session {
     var gone = false
     /// When the socket opened (monotonic), for the `connection closed` record's duration.
     let openedAt = monotonicNanoseconds()
+    /// `--max-messages-per-second` for this connection (nil: no limit).
+    var rateLimiter: MessageRateLimiter?
 
     init(connection: Connection, recordID: String, upgrade: UpgradeRequest, configuration: ConnectionStateMachine.Configuration) {
         self.connection = connection
