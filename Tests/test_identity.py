@@ -230,7 +230,7 @@ def test_max_connections_per_user(start_server):
 
     run(go())
     log_line_with(server, 'user "ada" already holds 2 connections', "closing 1008", start=mark)
-    assert metric(server, "switchboard_user_connection_limit_total") == 1
+    assert metric(server, 'switchboard_limit_rejections_total{limit="connections_per_user"}') == 1
 
 
 def ada_rows(server) -> int:

@@ -50,7 +50,7 @@ require_serve()
 
 SUBSCRIPTION = new_message_subscription("id content")
 QUERY = '{ messages(chatId: "nowhere") { id } }'
-LIMITS = ("connections", "subscriptions", "message_bytes", "rate", "depth", "fields", "body_bytes")
+LIMITS = ("connections", "connections_per_user", "subscriptions", "message_bytes", "rate", "depth", "fields", "body_bytes")
 CORPUS = pathlib.Path(__file__).resolve().parent / "oracle" / "corpus"
 
 

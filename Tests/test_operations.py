@@ -365,6 +365,9 @@ DOCUMENTED_METRICS = {
     "switchboard_dead_letters_total": ("counter", set()),
     "switchboard_closes_total": ("counter", {"code"}),
     "switchboard_delivery_latency_seconds": ("histogram", set()),
+    "switchboard_authentication_failures_total": ("counter", set()),
+    "switchboard_limit_rejections_total": ("counter", {"limit"}),
+    "switchboard_rate_limit_closes_total": ("counter", set()),
 }
 
 METRIC_NAME = re.compile(r"[a-zA-Z_:][a-zA-Z0-9_:]*")

@@ -1,14 +1,24 @@
+import Logging
 import Switchboard
 
 /// What `serve` says about tokens at start-up, before its `listening on` line: with a secret,
 /// at most a warning about a short one; in development mode a loud warning, a ready
-/// publisher token and a `curl` line that posts a message with it.
-func announceIdentityMode(_ server: Server, _ configuration: ServerConfiguration, log: (String) -> Void) {
+/// publisher token and a `curl` line that posts a message with it. In text format the banner
+/// is printed plainly, like the ready line (it is for a person at a terminal, and a person
+/// copies the token and the `curl` line from it); in JSON format it is records like any other.
+func announceIdentityMode(_ server: Server, _ configuration: ServerConfiguration, logger: Logger, format: LogFormat) {
     if let secret = configuration.secret {
         if secret.utf8.count < 32 {
-            log("warning: the token secret is \(secret.utf8.count) bytes long; an HS256 key should have at least 32 (256 bits)")
+            logger.warning("the token secret is \(secret.utf8.count) bytes long; an HS256 key should have at least 32 (256 bits)")
         }
         return
+    }
+    let log: (String) -> Void = { line in
+        if format == .json {
+            logger.warning("\(line)")
+        } else {
+            writeToStandardError(Array((line + "\n").utf8))
+        }
     }
     let rule = "WARNING: " + String(repeating: "=", count: 72)
     for line in [

@@ -195,7 +195,7 @@ struct ServeCommand: ParsableCommand {
             store.close()
             throw CommandFailure(message: "\(error)")
         }
-        announceIdentityMode(server, configuration, log: log)
+        announceIdentityMode(server, configuration, logger: logger, format: configuration.logFormat)
         announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
         server.waitUntilStopped(timeout: 4.5)
         for source in sources { source.cancel() }

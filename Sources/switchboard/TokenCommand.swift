@@ -18,6 +18,8 @@ struct TokenCommand: AsyncParsableCommand {
             A `switchboard serve` without a secret uses its store's development secret too; \
             `token` creates it there if the store has none yet.
 
+            Example: a publisher token for an hour, used by curl.
+
               TOKEN=$(switchboard token --sub backend --role publisher --ttl 3600)
               curl -H "Authorization: Bearer $TOKEN" …
 
@@ -26,22 +28,22 @@ struct TokenCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("The user id (claim sub).", valueName: "id"))
+    @Option(help: ArgumentHelp("The user id (claim sub). (required)", valueName: "id"))
     var sub: String
 
-    @Option(help: ArgumentHelp("The display name (claim name).", valueName: "name"))
+    @Option(help: ArgumentHelp("The display name (claim name). (default: none)", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("user (the default) or publisher.", valueName: "role"))
+    @Option(help: ArgumentHelp("user or publisher (claim role). (default: user)", valueName: "role"))
     var role = "user"
 
-    @Option(help: ArgumentHelp("Seconds until the token expires (claim exp); none: it never does.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds until the token expires (claim exp). (default: none: it never expires)", valueName: "seconds"))
     var ttl: Int?
 
-    @Option(help: ArgumentHelp("The HS256 key (or env SWITCHBOARD_SECRET).", valueName: "secret"))
+    @Option(help: ArgumentHelp("The HS256 key (or env SWITCHBOARD_SECRET). (default: the development secret of --db)", valueName: "secret"))
     var secret: String?
 
-    @Option(help: ArgumentHelp("Use the development secret of this store (default ./switchboard.sqlite).", valueName: "path"))
+    @Option(help: ArgumentHelp("Use the development secret of this store. (default: ./switchboard.sqlite)", valueName: "path"))
     var db: String?
 
     func run() async throws {

@@ -15,8 +15,6 @@ public final class Metrics {
     public var deadLetters = 0
     /// Tokens refused (4403 on a socket, 401 over HTTP), `--require-auth` refusals included.
     public var authenticationFailures = 0
-    /// Connections closed 1008 because their user already had `--max-connections-per-user`.
-    public var userConnectionLimitHits = 0
     /// WebSocket closes by code (the code we sent, else the peer's, else 1006).
     public private(set) var closesByCode: [UInt16: Int] = [:]
     /// Publish-to-delivery latency: from the event's commit to its frames being queued.
@@ -47,8 +45,6 @@ public final class Metrics {
         metric("switchboard_deliveries_total", "counter", "next frames queued for subscribers.", deliveries)
         metric("switchboard_dead_letters_total", "counter", "Events not delivered to a slow consumer.", deadLetters)
         metric("switchboard_authentication_failures_total", "counter", "Tokens refused (4403 or 401).", authenticationFailures)
-        metric("switchboard_user_connection_limit_total", "counter",
-               "Connections closed 1008 over --max-connections-per-user.", userConnectionLimitHits)
         out += "# HELP switchboard_closes_total WebSocket closes by close code.\n# TYPE switchboard_closes_total counter\n"
         for code in closesByCode.keys.sorted() {
             out += "switchboard_closes_total{code=\"\(code)\"} \(closesByCode[code]!)\n"
@@ -78,6 +74,8 @@ public final class Metrics {
 public enum ServerLimit: String, CaseIterable, Sendable {
     /// `--max-connections`: an upgrade refused with 503.
     case connections
+    /// `--max-connections-per-user`: a connection closed 1008 at `connection_init`.
+    case connectionsPerUser = "connections_per_user"
     /// `--max-subscriptions`: a `subscribe` refused with TOO_MANY_SUBSCRIPTIONS.
     case subscriptions
     /// `--max-message-bytes`: a socket closed 1009.

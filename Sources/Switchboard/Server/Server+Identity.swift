@@ -23,7 +23,7 @@ extension Server {
         if let sub = identity.userID {
             let held = connectionsPerUser[sub, default: 0]
             guard held < configuration.maxConnectionsPerUser else {
-                metrics.userConnectionLimitHits += 1
+                metrics.recordLimitRejection(.connectionsPerUser)
                 log("\(describe(session)): user \(shown(sub)) already holds \(held) connections "
                     + "(--max-connections-per-user \(configuration.maxConnectionsPerUser)); closing 1008")
                 run(session.machine.close(.policyViolation, reason: Self.tooManyConnectionsReason), for: session)
