@@ -9,9 +9,12 @@ let package = Package(
         .library(name: "Switchboard", targets: ["Switchboard"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "TransportEcho", targets: ["TransportEcho"]),
+        .executable(name: "order-status", targets: ["OrderStatus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (make docs); a plugin, linked into nothing.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // System libraries. Each is a module map plus a shim header; `make` installs the
@@ -48,6 +51,19 @@ let package = Package(
                 "Chat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The library's getting-started example: an order-status service with its own schema,
+        // resolvers and topics (Examples/OrderStatus, Tests/test_order_status.py).
+        .executableTarget(
+            name: "OrderStatus",
+            dependencies: [
+                "GraphQL",
+                "Switchboard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/OrderStatus",
+            exclude: ["README.md", "documents"],
+            resources: [.copy("schema.graphql")]
         ),
         // Test executable: the transport alone with an echo handler (Tests/test_transport.py).
         .executableTarget(name: "TransportEcho", dependencies: ["Switchboard"]),
