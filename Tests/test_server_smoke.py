@@ -91,6 +91,19 @@ def test_curl_examples_post_and_page_through_history(server):
     assert refused.returncode == 2 and "LAST must be a number" in refused.stderr, refused
 
 
+def test_curl_example_without_a_token_signs_one_with_the_development_key(start_server, switchboard_bin, tmp_path):
+    """`make run` then `Examples/curl/post_message.sh general hi`, nothing else: the script mints a
+    publisher token with `switchboard token` from the store the development-mode server keeps its
+    key in (before token checks exist, it posts anonymously and every caller may publish)."""
+    server = start_server(dev=True)
+    env = {k: v for k, v in os.environ.items() if k not in ("TOKEN", "SWITCHBOARD_SECRET")}
+    env.update(SWITCHBOARD_URL=server.graphql_http, SWITCHBOARD_DB=str(server.db), SWITCHBOARD_BIN=str(switchboard_bin))
+    done = subprocess.run([str(ROOT / "Examples/curl/post_message.sh"), unique(), "hi"], capture_output=True,
+                          text=True, env=env, cwd=tmp_path, timeout=30)
+    assert done.returncode == 0, (done.stdout, done.stderr)
+    assert json.loads(done.stdout)["data"]["postMessage"]["senderName"] == "curl", done.stdout
+
+
 def test_curl_history_reports_a_bad_argument_with_the_servers_error(server):
     answer = run_example(server, "history.sh", unique(), "501", check=False)
     assert answer["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", answer

@@ -1,11 +1,23 @@
 # Sourced by the curl examples: where the server is, which token to send, and one POST.
 #
 #   SWITCHBOARD_URL  the GraphQL endpoint (default http://127.0.0.1:4000/graphql)
-#   TOKEN            a JWT sent as `Authorization: Bearer $TOKEN` (default: none, anonymous).
-#                    `switchboard serve` in development mode prints a publisher token at start.
+#   TOKEN            a JWT sent as `Authorization: Bearer $TOKEN`. Default: a publisher token
+#                    from `switchboard token`, signed with the key `make run`'s server checks
+#                    ($SWITCHBOARD_SECRET, else the development key kept in the store
+#                    $SWITCHBOARD_DB, default ./switchboard.sqlite); none (anonymous) when that
+#                    store or the binary ($SWITCHBOARD_BIN, default .build/release/switchboard)
+#                    is not there.
 
 SWITCHBOARD_URL=${SWITCHBOARD_URL:-http://127.0.0.1:4000/graphql}
 TOKEN=${TOKEN:-}
+if [ -z "$TOKEN" ]; then
+  bin=${SWITCHBOARD_BIN:-$(dirname "$0")/../../.build/release/switchboard}
+  db=${SWITCHBOARD_DB:-./switchboard.sqlite}
+  # Only an existing store: `switchboard token --db` would otherwise create one.
+  if [ -x "$bin" ] && { [ -n "${SWITCHBOARD_SECRET:-}" ] || [ -f "$db" ]; }; then
+    TOKEN=$("$bin" token --sub curl-example --role publisher --db "$db" 2>/dev/null) || TOKEN=
+  fi
+fi
 
 # A shell string as a JSON string literal: backslashes, double quotes, tabs and newlines escaped,
 # so any text can be sent.
