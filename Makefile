@@ -8,7 +8,7 @@ PYTHON := $(VENV)/bin/python
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/switchboard
 
-.PHONY: run test deps venv build release swift-test python-test bench clean
+.PHONY: run test deps venv build release swift-test python-test bench clean docs
 
 ## run: install, build in release mode and start the server on 127.0.0.1:4000 (store ./switchboard.sqlite).
 ## Extra flags: make run SERVE_FLAGS="--port 4001".
@@ -59,6 +59,14 @@ bench: deps
 	swift build -c release
 	Tests/bench/smoke_baseline.sh >/dev/null
 	.build/release/SwitchboardBench --json $(BENCH_JSON) $(BENCH_FLAGS)
+
+## docs: the libraries' API documentation (swift-docc-plugin) as DocC archives in .build/docs/;
+## any DocC warning (a broken symbol link, an undocumented parameter) fails it. About 2 minutes
+## from a clean build, so it is not part of `make test`.
+DOC_TARGETS := GraphQL GraphQLTransportWS Switchboard
+docs:
+	swift package --allow-writing-to-directory .build/docs generate-documentation \
+	  $(addprefix --target ,$(DOC_TARGETS)) --output-path .build/docs --warnings-as-errors
 
 clean:
 	rm -rf .build $(VENV)

@@ -9,8 +9,11 @@ let package = Package(
         .library(name: "Switchboard", targets: ["Switchboard"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "TransportEcho", targets: ["TransportEcho"]),
+        .executable(name: "order-status", targets: ["OrderStatus"]),
     ],
     dependencies: [
+        // `swift package generate-documentation` (make docs); a plugin, linked into nothing.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // Structured logs (Logging/): our handler implements LogHandler.log(event:) and reads
         // LogEvent.error, both present from 1.12.0.
@@ -58,6 +61,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        // The library's getting-started example: an order-status service with its own schema,
+        // resolvers and topics (Examples/OrderStatus, Tests/test_order_status.py).
+        .executableTarget(
+            name: "OrderStatus",
+            dependencies: [
+                "GraphQL",
+                "Switchboard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Examples/OrderStatus",
+            exclude: ["README.md", "documents"],
+            resources: [.copy("schema.graphql")]
         ),
         // Test executable: the transport alone with an echo handler (Tests/test_transport.py).
         .executableTarget(name: "TransportEcho", dependencies: ["Switchboard"]),

@@ -13,7 +13,7 @@ server started with --require-auth needs.
 import asyncio
 import sys
 
-from gql import Client, gql
+from gql import Client, GraphQLRequest, gql
 from gql.transport.websockets import WebsocketsTransport
 
 SUBSCRIPTION = gql("""
@@ -31,7 +31,7 @@ async def main(chat: str, after: str | None, url: str, limit: int | None) -> Non
     async with Client(transport=transport) as session:
         print(f"subscribed to chat {chat!r} on {url}", file=sys.stderr, flush=True)
         received = 0
-        async for result in session.subscribe(SUBSCRIPTION, variable_values={"chatId": chat, "after": after}):
+        async for result in session.subscribe(GraphQLRequest(SUBSCRIPTION, variable_values={"chatId": chat, "after": after})):
             m = result["newMessage"]
             print(f"[{m['createdAt']}] #{m['id']} {m['senderName']}: {m['content']}", flush=True)
             received += 1

@@ -45,6 +45,7 @@ public struct OperationHandle: Sendable, Hashable, CustomStringConvertible {
 /// Every operation the machine starts is stopped exactly once: by the server reporting its end,
 /// or by a `.stopOperation` action (client `complete`, or any close).
 public struct ConnectionStateMachine: Sendable {
+/// The limits one connection is held to.
     public struct Configuration: Sendable, Hashable {
         /// Operations (subscriptions, queries, mutations; active or being prepared) one
         /// connection may run at once; one more gets an `error` with

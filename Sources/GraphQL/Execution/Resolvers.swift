@@ -17,9 +17,11 @@ public struct ResolveInfo: Sendable {
 /// A synchronous or asynchronous field resolver. Synchronous ones can run on the
 /// subscription fan-out thread; an `async` one there is a field error.
 public enum FieldResolver: Sendable {
+    /// A resolver that answers at once: it may run on the fan-out's service thread.
     public typealias SyncFunction =
         @Sendable (_ parent: GraphQLValue, _ arguments: JSONObject, _ context: any Sendable, _ info: ResolveInfo) throws ->
         GraphQLValue
+    /// A resolver that may wait (the store, another service); it runs in a `Task`.
     public typealias AsyncFunction =
         @Sendable (_ parent: GraphQLValue, _ arguments: JSONObject, _ context: any Sendable, _ info: ResolveInfo) async throws
         -> GraphQLValue

@@ -23,6 +23,8 @@ public struct Document: Sendable {
     }
 }
 
+/// One top-level definition of a document: an operation or fragment (executable), or a
+/// type-system definition or extension (SDL).
 public enum Definition: Sendable {
     // ExecutableDefinition
     case operation(OperationDefinition)
@@ -83,6 +85,8 @@ public struct Name: Sendable, Hashable {
 
 // MARK: - Executable definitions
 
+/// `query`, `mutation` or `subscription`: the keyword that starts an operation, and the
+/// root type it runs against.
 public enum OperationType: String, Sendable, Hashable {
     case query, mutation, subscription
 }

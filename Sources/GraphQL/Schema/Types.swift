@@ -167,6 +167,7 @@ public struct CoercionError: Error, Sendable, Hashable {
     public init(_ message: String) { self.message = message }
 }
 
+/// A scalar type of a schema (built-in or custom) and how its values are coerced.
 public final class ScalarType: Sendable {
     public let name: String
     public let description: String?
@@ -183,6 +184,8 @@ public final class ScalarType: Sendable {
     }
 }
 
+/// An object type of a schema: its fields, in declaration order, and the interfaces it
+/// implements.
 public final class ObjectType: Sendable {
     public let name: String
     public let description: String?
@@ -205,6 +208,8 @@ public final class ObjectType: Sendable {
     }
 }
 
+/// An interface type of a schema: the fields its implementations share, and the interfaces
+/// it implements itself.
 public final class InterfaceType: Sendable {
     public let name: String
     public let description: String?
@@ -227,6 +232,7 @@ public final class InterfaceType: Sendable {
     }
 }
 
+/// A union type of a schema: one of several object types.
 public final class UnionType: Sendable {
     public let name: String
     public let description: String?
@@ -240,6 +246,7 @@ public final class UnionType: Sendable {
     }
 }
 
+/// One value of an enum type, with its description and deprecation.
 public struct EnumValueInfo: Sendable {
     public let name: String
     public let description: String?
@@ -252,6 +259,8 @@ public struct EnumValueInfo: Sendable {
     }
 }
 
+/// An enum type of a schema: its values, in declaration order. Values travel as their names
+/// (JSON strings).
 public final class EnumType: Sendable {
     public let name: String
     public let description: String?
@@ -272,6 +281,8 @@ public final class EnumType: Sendable {
     }
 }
 
+/// An input object type of a schema: the fields an argument or variable of this type may
+/// hold.
 public final class InputObjectType: Sendable {
     public let name: String
     public let description: String?

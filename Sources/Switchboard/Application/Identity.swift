@@ -1,5 +1,7 @@
 /// Who is making a request, as its token says (contract.md, "Identity").
 public struct Identity: Sendable, Hashable {
+/// What the token allows: `anonymous` (no token) reads and subscribes to public topics,
+/// a `user` acts as itself, a `publisher` (a backend) publishes for anyone.
     public enum Role: String, Sendable, Hashable {
         case anonymous
         case user

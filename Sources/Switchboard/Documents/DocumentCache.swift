@@ -200,6 +200,7 @@ public enum CachedDocument: Sendable {
     /// `GRAPHQL_VALIDATION_FAILED`), with locations.
     case invalid([GraphQLError], kind: Failure)
 
+/// Which step rejected the document: it decides the errors' `extensions.code`.
     public enum Failure: Sendable, Hashable {
         case parse
         case validation

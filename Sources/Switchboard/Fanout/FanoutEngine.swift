@@ -35,8 +35,10 @@ public final class FanoutEngine {
     var pendingDeadLetters: [DeadLetter] = []
 
     /// - Parameters:
+    ///   - sink: where frames go and how a slow connection is closed (the transport).
     ///   - latestEventID: the store's latest id at startup; live subscribers start above it.
     ///   - context: what subscription executions receive as their resolver `context`.
+    ///   - deadLetterReason: the `reason` recorded for events dropped with an over-full queue.
     public init(
         sink: any FrameSink, latestEventID: Int64 = 0, context: any Sendable = (),
         deadLetterReason: String = "outbound queue over its limit; closed with 1013"

@@ -13,6 +13,7 @@ import GraphQL
 /// holding it keep working (their group keeps the object alive); a later subscriber with the
 /// same key just starts a new group. Service thread only.
 public struct PreparedSubscriptionCache {
+/// What two subscriptions must share to share one execution per event.
     public struct Key: Hashable, Sendable {
         public let document: String
         public let operationName: String?

@@ -4,6 +4,7 @@ import GraphQL
 /// read from a POST body or a GET query string. `null` for an optional parameter is the same
 /// as leaving it out.
 public struct GraphQLHTTPRequest: Sendable, Hashable {
+/// The HTTP method: a mutation over GET is refused (405).
     public enum Method: String, Sendable, Hashable {
         case get = "GET"
         case post = "POST"

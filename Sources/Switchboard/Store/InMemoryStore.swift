@@ -18,6 +18,7 @@ public final class InMemoryStore: Store, @unchecked Sendable {
     // inside `withState`, under `lock`. The queues, the timer and `options` are set once in
     // `init` and never change; Dispatch queues and sources may be used from any thread.
 
+/// How an in-memory store names itself and prunes.
     public struct Options: Sendable {
         /// Used as the store's "file" in error messages.
         public var name: String = "memory"

@@ -7,9 +7,11 @@ import Foundation
 /// connections (`+Readers`); one watcher thread notices commits by anyone through
 /// `PRAGMA data_version` and runs retention passes on schedule (`+Watch`, `+Retention`).
 /// No caller's thread ever waits for SQLite, except in `init` and `close()`.
-// @unchecked Sendable: every stored property is immutable except `closed`, which is only
-// touched with `state` locked; the writer, readers and watcher guard their own state.
 public final class SQLiteStore: Store, @unchecked Sendable {
+    // @unchecked Sendable: every stored property is immutable except `closed`, which is only
+    // touched with `state` locked; the writer, readers and watcher guard their own state.
+
+/// Tuning for one store: timeouts, threads, retention and commit pacing.
     public struct Options: Sendable {
         public var busyTimeout: Double = 5           // seconds
         public var watchInterval: Double = 0.05      // seconds between PRAGMA data_version checks

@@ -80,6 +80,7 @@ public protocol StoreWatch: Sendable {
 
 /// Why a store operation failed: what, and which file.
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+/// The class of failure, for callers that react differently (retry when busy, …).
     public enum Kind: Sendable, Hashable {
         /// The file cannot be opened or is not a database.
         case cannotOpen

@@ -14,6 +14,7 @@ public struct ConnectionID: Hashable, Sendable, CustomStringConvertible {
 /// in closures run through `WebSocketServer.post`. Debug builds check that in every entry point of
 /// `WebSocketServer` that takes one.
 public final class Connection {
+/// A WebSocket, or a plain HTTP/1.1 connection.
     public enum Kind { case http, webSocket }
     enum State { case upgrading, open, closing, closed }
 

@@ -1,6 +1,7 @@
 import CLibWebSockets
 import Foundation
 
+/// Why the transport could not start.
 public enum TransportError: Error, CustomStringConvertible {
     case cannotListen(host: String, port: Int)
     case alreadyStarted

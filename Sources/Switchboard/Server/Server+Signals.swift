@@ -1,0 +1,42 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+
+extension Server {
+    /// Serves until SIGINT or SIGTERM, then shuts down gracefully: the life of a server
+    /// process, for an executable that serves its own ``SwitchboardApplication``.
+    ///
+    /// Starts the server (throwing what ``start()`` throws, after closing the store), calls `onListening` once it
+    /// accepts connections, and returns after a signal has closed every socket with 1001
+    /// `Going away` and the store is closed. Signals are received on a dispatch queue, never
+    /// on the service thread; SIGPIPE is ignored, as a peer that goes away must not end the
+    /// process.
+    ///
+    /// - Parameters:
+    ///   - shutdownTimeout: how long to wait for the sockets to close after the signal.
+    ///   - onListening: called on the calling thread once the server accepts.
+    public func serveUntilSignalled(shutdownTimeout: Double = 4.5, onListening: () -> Void = {}) throws {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        signal(SIGPIPE, SIG_IGN)
+        var sources: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in stop() }
+            source.resume()
+            sources.append(source)
+        }
+        defer { for source in sources { source.cancel() } }
+        do {
+            try start()
+        } catch {
+            store.close()
+            throw error
+        }
+        onListening()
+        waitUntilStopped(timeout: shutdownTimeout)
+    }
+}
