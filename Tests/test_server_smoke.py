@@ -249,15 +249,18 @@ def test_an_unknown_event_loop_is_refused(serve_bin, tmp_path):
     assert done.returncode != 0 and "--event-loop must be poll, uv or ev (got select)" in done.stderr, done
 
 
-def test_the_curl_example_needs_a_publisher_token(server):
-    """Without TOKEN the example says what it needs; with a user token the server refuses a
-    sender other than the user's name (contract.md: a user posts under the token's name)."""
+def test_the_curl_example_needs_a_publisher_token(server, tmp_path):
+    """Without TOKEN and with no store to mint one from (a directory without switchboard.sqlite,
+    no SWITCHBOARD_SECRET) the example posts anonymously and prints the server's
+    UNAUTHENTICATED error; with a user token the server refuses a sender other than the user's
+    name (contract.md: a user posts under the token's name)."""
     script = str(ROOT / "Examples/curl/post_message.sh")
-    env = {k: v for k, v in os.environ.items() if k != "TOKEN"}
-    missing = subprocess.run([script, "general", "hi", "curl", server.graphql_http], capture_output=True, text=True,
-                             env=env)
-    assert missing.returncode != 0 and "TOKEN" in missing.stderr, missing
+    env = {k: v for k, v in os.environ.items() if k not in ("TOKEN", "SWITCHBOARD_SECRET")}
+    anonymous = subprocess.run([script, "general", "hi", "curl", server.graphql_http], capture_output=True, text=True,
+                               env=env, cwd=tmp_path)
+    assert '"UNAUTHENTICATED"' in anonymous.stdout, anonymous
+    assert not (tmp_path / "switchboard.sqlite").exists(), "the example must not create a store"
     from server_support import make_token
     as_user = subprocess.run([script, "general", "hi", "curl", server.graphql_http], capture_output=True, text=True,
-                             env=dict(env, TOKEN=make_token("ada", role="user", name="Ada")), check=True)
+                             env=dict(env, TOKEN=make_token("ada", role="user", name="Ada")))
     assert '"FORBIDDEN"' in as_user.stdout, as_user.stdout

@@ -44,7 +44,7 @@ struct Serve: ParsableCommand {
     var schema: String?
 
     func run() throws {
-        let log = Server.standardErrorLog
+        let logger = StandardErrorLogHandler.logger(label: "order-status")
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -53,14 +53,15 @@ struct Serve: ParsableCommand {
         configuration.requireAuth = requireAuth
         do {
             try configuration.validate()
-            let application = OrderStatusApplication(schema: try loadSchema(), reportFailure: { log("error: \($0)") })
+            let application = OrderStatusApplication(schema: try loadSchema(), reportFailure: { logger.error("internal failure", metadata: ["detail": "\($0)"]) })
             let store = try SQLiteStore(path: db)
-            let server = Server(configuration: configuration, application: application, store: store, log: log)
+            let server = Server(configuration: configuration, application: application, store: store, logger: logger)
             try server.serveUntilSignalled {
-                log("listening on \(configuration.webSocketURL(port: server.port))")
+                // The ready line scripts wait for, printed plainly (not through the log format).
+                FileHandle.standardError.write(Data("listening on \(configuration.webSocketURL(port: server.port))\n".utf8))
             }
         } catch {
-            log("error: \(error)")
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
     }

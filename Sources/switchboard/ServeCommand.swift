@@ -170,35 +170,20 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: describe(error, path: configuration.databasePath))
         }
         let logger = StandardErrorLogHandler.logger(format: configuration.logFormat, level: configuration.logLevel)
-        let log = Server.prefixedLog(logger)
         let application = ChatApplication(reportFailure: { failure in
             logger.error("internal failure", metadata: ["detail": "\(failure)"])
         })
         let server = Server(configuration: configuration, application: application, store: store, logger: logger)
 
         // Signals arrive on a dispatch queue, never interrupting the service thread.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        signal(SIGPIPE, SIG_IGN)
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { server.stop() }
-            source.resume()
-            sources.append(source)
-        }
-        waitUntilSignalsAreHandled([SIGINT, SIGTERM])
-
         do {
-            try server.start()
+            try server.serveUntilSignalled(shutdownTimeout: 4.5) {
+                announceIdentityMode(server, configuration, logger: logger, format: configuration.logFormat)
+                announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
+            }
         } catch {
-            store.close()
             throw CommandFailure(message: "\(error)")
         }
-        announceIdentityMode(server, configuration, logger: logger, format: configuration.logFormat)
-        announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
-        server.waitUntilStopped(timeout: 4.5)
-        for source in sources { source.cancel() }
     }
 }
 

@@ -30,6 +30,7 @@ extension Server {
             sources.append(source)
         }
         defer { for source in sources { source.cancel() } }
+        waitUntilSignalsAreHandled([SIGINT, SIGTERM])
         do {
             try start()
         } catch {
