@@ -54,7 +54,8 @@ python-test: venv release
 ## repeated and reported by the median. Markdown table on stdout and in $(BENCH_MD), JSON in
 ## $(BENCH_JSON), SVG chart in $(BENCH_SVG) (the README's; commit it after a run). One group or scenario only:
 ## `.build/release/SwitchboardBench store` (or `engine`, `server`, `server.latency`);
-## issue 6's full idle size (19,900 connections): make bench BENCH_FLAGS=--full.
+## Fewer runs or a smaller idle count for a quick look: make bench BENCH_FLAGS="--repeats 1 --idle-connections 5000".
+## About 10 minutes on the 2-core machine (measured; limit 15).
 BENCH_FLAGS ?=
 BENCH_JSON ?= .build/bench-results.json
 BENCH_MD ?= .build/bench-results.md

@@ -47,15 +47,18 @@ enum BenchChart {
         }
         if !latencies.isEmpty { layout.append(latencies) }
         var rates: [Panel] = []
-        for name in ["churn", "connect", "mutations", "idle"] {
+        for (name, title, label) in [("churn", "Subscribe + complete", "100 connections"),
+                                     ("connect", "Connect + init + ack + close", "50 workers"),
+                                     ("mutations", "Mutations over HTTP", "16 keep-alive"),
+                                     ("idle", "Memory per idle connection", "subscribed")] {
             guard let r = row(name) else { continue }
-            let group = Group(label: name, switchboard: r.switchboardValue, baseline: r.baselineValue)
+            let group = Group(label: label, switchboard: r.switchboardValue, baseline: r.baselineValue)
             switch r.result.scenario.metric {
-            case .rate(_, let unit, let floor):
-                rates.append(Panel(title: unit, groups: [group], format: compactRate,
+            case .rate(_, _, let floor):
+                rates.append(Panel(title: title + " (/s)", groups: [group], format: compactRate,
                                    target: (floor, "target ≥ " + compactRate(floor)), weight: 1))
             case .idleBytes(let limit):
-                rates.append(Panel(title: "bytes per idle connection", groups: [group], format: formatBytes,
+                rates.append(Panel(title: title, groups: [group], format: formatBytes,
                                    target: (limit, "target ≤ " + formatBytes(limit)), weight: 1))
             default: break
             }

@@ -35,10 +35,10 @@ extension ServerScenarios {
 
     /// Runs the scenarios whose name matches a filter (all when `filters` is empty), each
     /// against both servers, printing progress on standard error.
-    static func run(filters: [String], full: Bool, repeats: Int?) throws -> (results: [Result], identity: BenchIdentity) {
+    static func run(filters: [String], idleConnections: Int, repeats: Int?) throws -> (results: [Result], identity: BenchIdentity) {
         raiseDescriptorLimit()
         let binaries = try Binaries.next(to: try executableDirectory())
-        let chosen = select(scenarios(full: full), filters: filters)
+        let chosen = select(scenarios(idleConnections: idleConnections), filters: filters)
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         LiveChildren.installSignalHandlers()

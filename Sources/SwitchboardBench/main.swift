@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// SwitchboardBench: every scenario runs beside its baseline in the same invocation and
-/// reports both and their ratio. Usage: `SwitchboardBench [--seconds S] [--full] [--repeats N]
+/// reports both and their ratio. Usage: `SwitchboardBench [--seconds S] [--idle-connections N] [--repeats N]
 /// [--json PATH] [--markdown PATH] [--chart PATH] [SCENARIO-PREFIX ...]`.
 /// Groups: `engine`, `store`, `fanout` (in-process, timed), `server` (Switchboard and
 /// BaselineServer driven by LoadGenerator; a single one by name, e.g. `server.latency` or
@@ -51,7 +51,7 @@ var seconds = 1.0
 var jsonPath: String?
 var markdownPath: String?
 var chartPath: String?
-var full = false
+var idleConnections = 19_900
 var repeats: Int?
 var filters: [String] = []
 var args = CommandLine.arguments.dropFirst()
@@ -80,16 +80,22 @@ while let arg = args.popFirst() {
     case "--markdown": markdownPath = value(of: arg)
     case "--chart": chartPath = value(of: arg)
     case "--full":
-        // Server scenarios at the issues' full sizes (19,900 idle connections).
-        full = true
+        // Kept for old command lines: the full 19,900 idle connections are the default now.
+        idleConnections = 19_900
+    case "--idle-connections":
+        guard let n = Int(value(of: arg)), n > 0, n <= 19_900 else {
+            printError("error: --idle-connections needs a whole number from 1 to 19,900 (the descriptor limit is 20,000)")
+            exit(2)
+        }
+        idleConnections = n
     case "-h", "--help":
-        print("usage: SwitchboardBench [--seconds S] [--full] [--repeats N] [--json PATH] [--markdown PATH]")
+        print("usage: SwitchboardBench [--seconds S] [--idle-connections N] [--repeats N] [--json PATH] [--markdown PATH]")
         print("                        [--chart PATH] [SCENARIO-PREFIX ...]")
         print("  groups: engine, store, fanout (in-process), server (server.fanout-1k, server.fanout-10k,")
         print("  server.chats, server.idle, server.churn, server.connect, server.latency, server.latency-10k,")
         print("  server.mutations). --repeats N runs every server scenario N times per server (default: 3")
         print("  for the short ones, 1 for those that set up 10,000+ connections) and reports the median.")
-        print("  --full: the idle scenario at 19,900 connections instead of 5,000.")
+        print("  --idle-connections N: the idle scenario with N connections instead of 19,900 (--full: 19,900).")
         exit(0)
     default:
         filters.append(arg)
@@ -117,10 +123,10 @@ do {
     }
     let serverFilters = filters.filter { f in
         "server".hasPrefix(f) || f.hasPrefix("server")
-            || ServerScenarios.scenarios(full: full).contains { $0.name.hasPrefix(f) }
+            || ServerScenarios.scenarios().contains { $0.name.hasPrefix(f) }
     }
     if filters.isEmpty || !serverFilters.isEmpty {
-        let server = try ServerScenarios.run(filters: serverFilters, full: full, repeats: repeats)
+        let server = try ServerScenarios.run(filters: serverFilters, idleConnections: idleConnections, repeats: repeats)
         serverRows = server.results.map(ServerRow.init)
         identityNote = server.identity.note
     }
@@ -167,7 +173,8 @@ if let markdownPath {
 
 if let chartPath {
     let subtitle = "\(machine.date) · \(machine.cores) cores, \(machine.memory), shared machine (load \(machine.loadAtStart) at start) · "
-        + "median of \(repeats.map { "\($0)" } ?? "1–3") runs · release build, SQLite store on disk"
+        + "median of \(repeats ?? 3) run\(repeats == 1 ? "" : "s")"
+        + " · release build, SQLite store on disk"
     writeFile(chartPath, BenchChart.svg(serverRows, title: "Switchboard vs a bare libwebsockets server", subtitle: subtitle))
 }
 
