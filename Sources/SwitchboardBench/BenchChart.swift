@@ -18,6 +18,8 @@ enum BenchChart {
         let target: (value: Double, label: String)?
         /// Relative width in its row.
         let weight: Double
+        /// The axis is rounded in this unit (1024 for bytes, so ticks fall on whole KiB).
+        var axisUnit: Double = 1
     }
 
     static let switchboardColor = "#2b6cb0"
@@ -59,7 +61,7 @@ enum BenchChart {
                                    target: (floor, "target ≥ " + compactRate(floor)), weight: 1))
             case .idleBytes(let limit):
                 rates.append(Panel(title: title, groups: [group], format: formatBytes,
-                                   target: (limit, "target ≤ " + formatBytes(limit)), weight: 1))
+                                   target: (limit, "target ≤ " + formatBytes(limit)), weight: 1, axisUnit: 1024))
             default: break
             }
         }
@@ -98,7 +100,7 @@ enum BenchChart {
 
     static func draw(_ panel: Panel, x: Double, y: Double, width: Double, height: Double) -> String {
         let values = panel.groups.flatMap { [$0.switchboard, $0.baseline] }.compactMap { $0 } + [panel.target?.value].compactMap { $0 }
-        let axisMax = niceCeiling((values.max() ?? 1) * 1.1)
+        let axisMax = niceCeiling((values.max() ?? 1) * 1.1 / panel.axisUnit) * panel.axisUnit
         let left = x + 62, plotTop = y + 26, plotBottom = y + height - 22, plotWidth = width - 62
         let scale = (plotBottom - plotTop) / axisMax
         var s = "<text x=\"\(f(x))\" y=\"\(f(y + 12))\" font-weight=\"bold\">\(escape(panel.title))</text>\n"
@@ -128,7 +130,8 @@ enum BenchChart {
         if let target = panel.target {
             let ty = plotBottom - target.value * scale
             s += "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(ty))\" stroke=\"\(targetColor)\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
-            s += "<text x=\"\(f(left + plotWidth))\" y=\"\(f(ty - 4))\" text-anchor=\"end\" fill=\"\(targetColor)\" font-size=\"11\">\(escape(target.label))</text>\n"
+            // At the left end, where the bars (centred in their slots) leave room for it.
+            s += "<text x=\"\(f(left + 4))\" y=\"\(f(ty - 4))\" fill=\"\(targetColor)\" font-size=\"11\">\(escape(target.label))</text>\n"
         }
         return s
     }
