@@ -14,9 +14,10 @@ extension ServerScenarios {
         let baseline: String
         let loadGenerator: String
 
-        /// Sibling products of this executable in the same build directory.
-        static func next(to directory: String) throws -> Binaries {
-            let b = Binaries(switchboard: directory + "/switchboard", baseline: directory + "/BaselineServer",
+        /// Sibling products of this executable in the same build directory; `switchboard`
+        /// replaces the server under test (another branch's build, say).
+        static func next(to directory: String, switchboard: String? = nil) throws -> Binaries {
+            let b = Binaries(switchboard: switchboard ?? directory + "/switchboard", baseline: directory + "/BaselineServer",
                              loadGenerator: directory + "/LoadGenerator")
             for path in [b.switchboard, b.baseline, b.loadGenerator] where access(path, X_OK) != 0 {
                 throw BenchError("\(path) is missing: build every product first (swift build -c release)")
@@ -35,9 +36,9 @@ extension ServerScenarios {
 
     /// Runs the scenarios whose name matches a filter (all when `filters` is empty), each
     /// against both servers, printing progress on standard error.
-    static func run(filters: [String], idleConnections: Int, repeats: Int?) throws -> (results: [Result], identity: BenchIdentity) {
+    static func run(filters: [String], idleConnections: Int, repeats: Int?, switchboard: String? = nil) throws -> (results: [Result], identity: BenchIdentity) {
         raiseDescriptorLimit()
-        let binaries = try Binaries.next(to: try executableDirectory())
+        let binaries = try Binaries.next(to: try executableDirectory(), switchboard: switchboard)
         let chosen = select(scenarios(idleConnections: idleConnections), filters: filters)
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -53,6 +53,7 @@ var markdownPath: String?
 var chartPath: String?
 var idleConnections = 19_900
 var repeats: Int?
+var switchboardPath: String?
 var filters: [String] = []
 var args = CommandLine.arguments.dropFirst()
 @MainActor func value(of flag: String) -> String {
@@ -77,6 +78,7 @@ while let arg = args.popFirst() {
         }
         repeats = n
     case "--json": jsonPath = value(of: arg)
+    case "--switchboard": switchboardPath = value(of: arg)
     case "--markdown": markdownPath = value(of: arg)
     case "--chart": chartPath = value(of: arg)
     case "--full":
@@ -95,6 +97,7 @@ while let arg = args.popFirst() {
         print("  server.chats, server.idle, server.churn, server.connect, server.latency, server.latency-10k,")
         print("  server.mutations). --repeats N runs every server scenario N times per server (default: 3")
         print("  for the short ones, 1 for those that set up 10,000+ connections) and reports the median.")
+        print("  --switchboard PATH: the server binary under test (default: the one beside this program).")
         print("  --idle-connections N: the idle scenario with N connections instead of 19,900 (--full: 19,900).")
         exit(0)
     default:
@@ -126,7 +129,7 @@ do {
             || ServerScenarios.scenarios().contains { $0.name.hasPrefix(f) }
     }
     if filters.isEmpty || !serverFilters.isEmpty {
-        let server = try ServerScenarios.run(filters: serverFilters, idleConnections: idleConnections, repeats: repeats)
+        let server = try ServerScenarios.run(filters: serverFilters, idleConnections: idleConnections, repeats: repeats, switchboard: switchboardPath)
         serverRows = server.results.map(ServerRow.init)
         identityNote = server.identity.note
     }

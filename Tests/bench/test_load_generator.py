@@ -8,6 +8,7 @@ PyJWT). Speed is not asserted: figures belong to `make bench`, not to tests.
 from __future__ import annotations
 
 import json
+import os
 import pathlib
 import subprocess
 
@@ -20,7 +21,9 @@ TIMEOUT = 60
 
 @pytest.fixture
 def load_generator(switchboard_bin: pathlib.Path) -> pathlib.Path:
-    path = switchboard_bin.parent / "LoadGenerator"
+    """LoadGenerator beside the server under test, or LOAD_GENERATOR_BIN (to drive another
+    branch's server with this checkout's load generator)."""
+    path = pathlib.Path(os.environ.get("LOAD_GENERATOR_BIN", switchboard_bin.parent / "LoadGenerator"))
     if not path.exists():
         pytest.fail(f"{path} does not exist: `swift build -c release` builds it beside switchboard")
     return path
