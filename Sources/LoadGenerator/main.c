@@ -1130,6 +1130,7 @@ static int scenario_idle(void)
 		fprintf(stderr, "LoadGenerator: idle without --server-pid reports no memory figure\n");
 	long rss0 = server_rss_kb();
 	long long disk0 = store_bytes();
+	double cpu0 = server_cpu_seconds();
 	int n = opt.connections;
 	double t0 = now();
 	int r = setup(n, now() + opt.seconds);
@@ -1138,6 +1139,7 @@ static int scenario_idle(void)
 	pump(opt.settle);
 	long rss1 = server_rss_kb();
 	long long disk1 = store_bytes();
+	double cpu1 = server_cpu_seconds(); /* setting the connections up and holding them */
 	int ok = !r && !count_failed() && !st.error_messages;
 	double per = rss0 >= 0 && rss1 >= 0 && ready_count ? (double)(rss1 - rss0) * 1024.0 / ready_count
 							: -1;
@@ -1151,6 +1153,8 @@ static int scenario_idle(void)
 		jadd(",\"store_bytes_before\":%lld,\"store_bytes_after\":%lld,"
 		     "\"bytes_per_connection_with_store\":%.0f", disk0, disk1,
 		     per >= 0 && ready_count ? per + (double)(disk1 - disk0) / ready_count : -1.0);
+	if (cpu0 >= 0 && cpu1 >= 0)
+		jadd(",\"server_cpu_seconds\":%.2f", cpu1 - cpu0);
 	jcommon();
 	jfinish(ok);
 	fprintf(stderr, "idle: %d/%d connections subscribed in %.2f s; server RSS %ld -> %ld kB = "
