@@ -70,8 +70,8 @@ enum BenchChart {
     }
 
     /// The whole SVG document.
-    static func svg(_ rows: [ServerRow], title: String, subtitle: String) -> String {
-        let width = 980.0, rowHeight = 250.0, top = 78.0
+    static func svg(_ rows: [ServerRow], title: String, subtitle: String, note: String) -> String {
+        let width = 980.0, rowHeight = 260.0, top = 96.0
         let layout = panels(rows)
         let height = top + rowHeight * Double(layout.count) + 20
         var out = """
@@ -80,10 +80,11 @@ enum BenchChart {
             <rect width="100%" height="100%" fill="#ffffff"/>
             <text x="20" y="26" font-size="17" font-weight="bold">\(escape(title))</text>
             <text x="20" y="46" fill="#4a5568">\(escape(subtitle))</text>
-            <rect x="\(Int(width) - 250)" y="56" width="12" height="12" fill="\(switchboardColor)"/>
-            <text x="\(Int(width) - 233)" y="66">Switchboard</text>
-            <rect x="\(Int(width) - 150)" y="56" width="12" height="12" fill="\(baselineColor)"/>
-            <text x="\(Int(width) - 133)" y="66">bare lws baseline</text>
+            <text x="20" y="64" fill="#4a5568">\(escape(note))</text>
+            <rect x="\(Int(width) - 250)" y="74" width="12" height="12" fill="\(switchboardColor)"/>
+            <text x="\(Int(width) - 233)" y="84">Switchboard</text>
+            <rect x="\(Int(width) - 150)" y="74" width="12" height="12" fill="\(baselineColor)"/>
+            <text x="\(Int(width) - 133)" y="84">bare lws baseline</text>
 
             """
         for (i, panelRow) in layout.enumerated() {
@@ -101,7 +102,7 @@ enum BenchChart {
     static func draw(_ panel: Panel, x: Double, y: Double, width: Double, height: Double) -> String {
         let values = panel.groups.flatMap { [$0.switchboard, $0.baseline] }.compactMap { $0 } + [panel.target?.value].compactMap { $0 }
         let axisMax = niceCeiling((values.max() ?? 1) * 1.1 / panel.axisUnit) * panel.axisUnit
-        let left = x + 62, plotTop = y + 26, plotBottom = y + height - 22, plotWidth = width - 62
+        let left = x + 62, plotTop = y + 40, plotBottom = y + height - 22, plotWidth = width - 62
         let scale = (plotBottom - plotTop) / axisMax
         var s = "<text x=\"\(f(x))\" y=\"\(f(y + 12))\" font-weight=\"bold\">\(escape(panel.title))</text>\n"
         for k in 0...4 {
@@ -130,8 +131,9 @@ enum BenchChart {
         if let target = panel.target {
             let ty = plotBottom - target.value * scale
             s += "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(ty))\" stroke=\"\(targetColor)\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
-            // At the left end, where the bars (centred in their slots) leave room for it.
-            s += "<text x=\"\(f(left + 4))\" y=\"\(f(ty - 4))\" fill=\"\(targetColor)\" font-size=\"11\">\(escape(target.label))</text>\n"
+            // Named under the panel's title, where no bar can cover it.
+            s += "<line x1=\"\(f(x))\" y1=\"\(f(y + 24))\" x2=\"\(f(x + 22))\" y2=\"\(f(y + 24))\" stroke=\"\(targetColor)\" stroke-dasharray=\"6 4\" stroke-width=\"1.5\"/>\n"
+            s += "<text x=\"\(f(x + 27))\" y=\"\(f(y + 28))\" fill=\"\(targetColor)\" font-size=\"11\">\(escape(target.label))</text>\n"
         }
         return s
     }

@@ -178,7 +178,12 @@ if let chartPath {
     let subtitle = "\(machine.date) · \(machine.cores) cores, \(machine.memory), shared machine (load \(machine.loadAtStart) at start) · "
         + "median of \(repeats ?? 3) run\(repeats == 1 ? "" : "s")"
         + " · release build, SQLite store on disk"
-    writeFile(chartPath, BenchChart.svg(serverRows, title: "Switchboard vs a bare libwebsockets server", subtitle: subtitle))
+    // The identity note, short: the long one names the reason.
+    let note = identityNote.map { $0.hasPrefix("identity: tokens not yet enforced")
+        ? "Switchboard with --secret; posts without a token (this build has no `switchboard token` yet)"
+        : "Switchboard with --secret; posts carry a publisher token" } ?? ""
+    writeFile(chartPath, BenchChart.svg(serverRows, title: "Switchboard vs a bare libwebsockets server",
+                                        subtitle: subtitle, note: note))
 }
 
 if let jsonPath {
