@@ -9,12 +9,15 @@ extension Server {
             connection: connection, recordID: "\(recordPrefix)-\(connection.id.rawValue)", upgrade: upgrade,
             configuration: machineConfiguration)
         connection.userData = session
+        session.rateLimiter = rateLimiter()
         metrics.connections += 1
+        logOpened(session)
         if upgrade.subprotocol == nil {
             // Accepted without a subprotocol header, then closed 4406 (protocol.md, "Handshake").
             let negotiation = Subprotocol.negotiate(upgrade.offeredSubprotocols.joined(separator: ","))
             if case .reject(legacyOffered: true) = negotiation {
-                log("\(upgrade.remoteAddress): \(Subprotocol.legacyLogMessage)")
+                logger.notice("\(Subprotocol.legacyLogMessage)", metadata: [
+                    "id": .stringConvertible(connection.id.rawValue), "remote": .string(upgrade.remoteAddress)])
             }
             run(session.machine.close(.subprotocolNotAcceptable), for: session)
             return .accept
@@ -26,7 +29,10 @@ extension Server {
 
     public func didReceiveText(_ connection: Connection, _ bytes: UnsafeRawBufferPointer) {
         guard let session = connection.userData as? Session else { return }
+        guard admitMessage(session, bytes) else { return }
+        let refused = session.machine.refusedOverLimit
         run(session.machine.receive(.text(Array(bytes))), for: session)
+        if session.machine.refusedOverLimit != refused { metrics.recordLimitRejection(.subscriptions) }
     }
 
     public func didReceiveBinary(_ connection: Connection) {
@@ -38,7 +44,7 @@ extension Server {
         guard let session = connection.userData as? Session else { return }
         switch token {
         case SessionTimer.initTimeout: run(session.machine.receive(.initTimeoutFired), for: session)
-        case SessionTimer.tokenExpiry: run(session.machine.receive(.tokenExpired), for: session)
+        case SessionTimer.tokenExpiry: tokenExpired(session)
         default: break
         }
     }
@@ -46,16 +52,21 @@ extension Server {
     public func didClose(_ connection: Connection, code: UInt16, reason: String) {
         metrics.recordClose(code: code)
         metrics.connections -= 1
+        flushDeadLetterLog(force: true)
+        logClosed(connection, code: code, reason: reason, session: connection.userData as? Session)
         guard let session = connection.userData as? Session else { return }
         session.gone = true
+        releaseUserSlot(session)
         // Stops every live operation (the fan-out entries go; their rows go with the connection's).
         run(session.machine.transportClosed(), for: session)
         fanout?.closeConnection(ConnectionKey(connection.id))
         session.subscriptions.removeAll()
         if session.connectionRowQueued {
             let recordID = session.recordID
-            store.deleteConnection(id: recordID) { [log] result in
-                if case .failure(let error) = result { log("error: removing connection \(recordID): \(error)") }
+            store.deleteConnection(id: recordID) { [logger] result in
+                if case .failure(let error) = result {
+                    logger.error("removing the connection row failed", metadata: ["record": .string(recordID), "error": "\(error)"])
+                }
             }
         }
         connection.userData = nil

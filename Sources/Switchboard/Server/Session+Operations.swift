@@ -11,6 +11,9 @@ extension Server {
         for action in actions {
             switch action {
             case .send(let message):
+                if case .error(let operation, let errors) = message {
+                    logRejected(session, operation: operation, errors: errors)
+                }
                 transport.send(session.connection, message.encoded())
             case .close(let code, let reason):
                 transport.close(session.connection, code: code.rawValue, reason: reason)
@@ -24,12 +27,11 @@ extension Server {
         }
     }
 
-    // MARK: - connection_init
+    // MARK: - connection_init (checked in Server+Identity.swift)
 
-    func authenticate(_ session: Session, payload: JSONObject?) {
-        let identity = provisionalIdentity(initPayload: payload, authorization: session.upgrade.authorization)
+    /// Acknowledges a connection whose `connection_init` was accepted as `identity`.
+    func acknowledge(_ session: Session, as identity: Identity, payload: JSONObject?) {
         session.identity = identity
-        transport.cancelTimers(session.connection, token: SessionTimer.initTimeout)
         // The row is queued before the ack (not committed: the writer keeps order, so the
         // subscriptions rows that follow land after it).
         session.connectionRowQueued = true
@@ -49,7 +51,7 @@ extension Server {
 
     /// An unexpected failure: 4500 with a generic reason for the client, the details in the log.
     func fail(_ id: ConnectionID, _ detail: String) {
-        log("error: connection \(id): \(detail); closing 4500")
+        logger.error("internal failure; closing 4500", metadata: ["id": .stringConvertible(id.rawValue), "detail": .string(detail)])
         guard let session = session(id) else { return }
         run(session.machine.close(.internalServerError), for: session)
     }
@@ -86,6 +88,7 @@ extension Server {
                 variables: payload.variables ?? [:])
         } catch {
             // Variable coercion: a result with errors, then complete.
+            logRejected(session, operation: handle.id, errors: error.errors)
             finishSingleResult(session, handle, ExecutionResult.requestErrors(error.errors).encoded())
             return
         }
@@ -137,6 +140,7 @@ extension Server {
                 try prepareSubscription(schema: schema, document: document, operationName: payload.operationName, variables: variables)
             }
         } catch {
+            logRejected(session, operation: handle.id, errors: error.errors)
             finishSingleResult(session, handle, ExecutionResult.requestErrors(error.errors).encoded())
             return
         }
@@ -145,7 +149,11 @@ extension Server {
             source = try application.source(
                 forSubscriptionField: prepared.rootFieldName, arguments: prepared.arguments, identity: session.identity)
         } catch {
-            run(session.machine.operationFailed(handle, errors: [error]), for: session)
+            // Refused by the application (authorization, a bad argument): an `error` message,
+            // with the root field's response path as graphql-js gives it.
+            var located = error
+            if located.path == nil { located.path = [.key(prepared.responseKey)] }
+            run(session.machine.operationFailed(handle, errors: [located]), for: session)
             return
         }
         let connectionID = session.connection.id

@@ -58,12 +58,20 @@ extension Store {
         try await bridge { self.deadLetters(limit: limit, completion: $0) }
     }
 
+    public func recentDeadLetters(limit: Int) async throws(StoreError) -> [DeadLetterReport] {
+        try await bridge { self.recentDeadLetters(limit: limit, completion: $0) }
+    }
+
     public func setting(_ key: String) async throws(StoreError) -> String? {
         try await bridge { self.setting(key, completion: $0) }
     }
 
     public func setSetting(_ key: String, value: String) async throws(StoreError) {
         try await bridge { self.setSetting(key, value: value, completion: $0) }
+    }
+
+    public func insertSettingIfAbsent(_ key: String, value: String) async throws(StoreError) -> String {
+        try await bridge { self.insertSettingIfAbsent(key, value: value, completion: $0) }
     }
 }
 

@@ -49,9 +49,16 @@ public protocol Store: AnyObject, Sendable {
 
     func appendDeadLetters(_ letters: [DeadLetter], completion: (@Sendable (Result<Void, StoreError>) -> Void)?)
     func deadLetters(limit: Int, completion: @escaping @Sendable (Result<[DeadLetter], StoreError>) -> Void)
+    /// The newest `limit` dead letters, newest first, each with its event's topic: what an
+    /// operator looks at first (`switchboard dead-letters`).
+    func recentDeadLetters(limit: Int, completion: @escaping @Sendable (Result<[DeadLetterReport], StoreError>) -> Void)
 
     func setting(_ key: String, completion: @escaping @Sendable (Result<String?, StoreError>) -> Void)
     func setSetting(_ key: String, value: String, completion: (@Sendable (Result<Void, StoreError>) -> Void)?)
+    /// Stores `value` under `key` unless the key has a value already, through the writer (so
+    /// two processes racing to create a setting agree on one); the completion receives the
+    /// value stored now: `value`, or the one that was there.
+    func insertSettingIfAbsent(_ key: String, value: String, completion: @escaping @Sendable (Result<String, StoreError>) -> Void)
 
     // MARK: Events from elsewhere
 
