@@ -110,7 +110,7 @@ extension ServerScenarios {
             case .switchboard:
                 process = try ChildProcess(binaries.switchboard,
                                            ["serve", "--host", "127.0.0.1", "--port", "0", "--db", storePath,
-                                            "--secret", setup.identity.secret],
+                                            "--secret", setup.identity.secret] + scenario.switchboardFlags,
                                            stderrPath: serverLog)
             case .baseline:
                 process = try ChildProcess(binaries.baseline,
