@@ -55,7 +55,7 @@ python-test: venv release
 ## $(BENCH_JSON), SVG chart in $(BENCH_SVG) (the README's; commit it after a run). One group or scenario only:
 ## `.build/release/SwitchboardBench store` (or `engine`, `server`, `server.latency`);
 ## Fewer runs or a smaller idle count for a quick look: make bench BENCH_FLAGS="--repeats 1 --idle-connections 5000".
-## About 10 minutes on the 2-core machine (measured; limit 15).
+## About 8 minutes on the 2-core machine (7 min 39 s measured; limit 15).
 BENCH_FLAGS ?=
 BENCH_JSON ?= .build/bench-results.json
 BENCH_MD ?= .build/bench-results.md
