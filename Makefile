@@ -48,17 +48,23 @@ swift-test:
 python-test: venv release
 	SWITCHBOARD_BIN=$(abspath $(RELEASE_BIN)) $(VENV)/bin/pytest -q Tests/
 
-## bench: release-build benchmarks (see SwitchboardBench): engine, store and server scenarios, each
-## beside its baseline in the same run (server: Switchboard vs BaselineServer under LoadGenerator).
-## Markdown table on stdout, JSON in $(BENCH_JSON). One group or scenario only:
+## bench: release-build benchmarks (see SwitchboardBench): engine, store and fan-out scenarios
+## in-process, then issue 6's nine server scenarios, Switchboard (release, SQLite store on disk,
+## --secret, publisher token) beside BaselineServer under LoadGenerator in the same run, each
+## repeated and reported by the median. Markdown table on stdout and in $(BENCH_MD), JSON in
+## $(BENCH_JSON), SVG chart in $(BENCH_SVG) (the README's; commit it after a run). One group or scenario only:
 ## `.build/release/SwitchboardBench store` (or `engine`, `server`, `server.latency`);
-## issue 6's full idle size: make bench BENCH_FLAGS=--full.
+## Fewer runs or a smaller idle count for a quick look: make bench BENCH_FLAGS="--repeats 1 --idle-connections 5000".
+## About 8 minutes on the 2-core machine (7 min 39 s measured; limit 15).
 BENCH_FLAGS ?=
 BENCH_JSON ?= .build/bench-results.json
+BENCH_MD ?= .build/bench-results.md
+BENCH_SVG ?= docs/bench.svg
 bench: deps
 	swift build -c release
 	Tests/bench/smoke_baseline.sh >/dev/null
-	.build/release/SwitchboardBench --json $(BENCH_JSON) $(BENCH_FLAGS)
+	mkdir -p $(dir $(BENCH_SVG)) $(dir $(BENCH_JSON)) $(dir $(BENCH_MD))
+	.build/release/SwitchboardBench --json $(BENCH_JSON) --markdown $(BENCH_MD) --chart $(BENCH_SVG) $(BENCH_FLAGS)
 
 ## docs: the libraries' API documentation (swift-docc-plugin) as DocC archives in .build/docs/;
 ## any DocC warning (a broken symbol link, an undocumented parameter) fails it. About 2 minutes

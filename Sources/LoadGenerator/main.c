@@ -39,14 +39,15 @@ static struct {
 	char host[64];
 	int port;
 	char path[128];
-	const char *token;
+	const char *token;      /* HTTP posts: Authorization: Bearer */
+	const char *init_token; /* WebSocket connection_init payload */
 	int subscribers, chats, per_chat, posts, publishers, connections, cycles, workers;
 	int batch, concurrency, server_pid, source_addrs;
 	double rate, seconds, timeout, settle;
 	const char *chat_prefix;
 	const char *store_path; /* idle: the server's SQLite file, counted with its -wal */
 } opt = {
-	.scenario = NULL, .port = 0, .token = NULL,
+	.scenario = NULL, .port = 0, .token = NULL, .init_token = NULL,
 	.subscribers = -1, .chats = -1, .per_chat = -1, .posts = -1, .publishers = -1,
 	.connections = -1, .cycles = -1, .workers = -1, .batch = 10, .concurrency = 256,
 	.server_pid = 0, .source_addrs = 250, .rate = -1, .seconds = -1, .timeout = 300,
@@ -168,6 +169,7 @@ struct conn {
 	uint8_t *seen;       /* bitmap of measured posts received */
 	const char *sub_id;  /* the operation id measured deliveries must carry */
 	int in_setup;        /* counted in in_flight until its setup barrier passes */
+	int pending_seq;     /* HTTP: the measured post awaiting its response, -1 for none */
 };
 
 static int in_flight; /* connections opened and not through their setup */
@@ -346,6 +348,7 @@ static struct conn *conn_new(int type, int index)
 	c->type = type;
 	c->index = index;
 	c->chat = -1;
+	c->pending_seq = -1;
 	c->state = S_CONNECTING;
 	c->want_out = 1;
 	struct epoll_event ev = { .events = EPOLLIN | EPOLLOUT, .data.ptr = c };
@@ -988,6 +991,21 @@ static void jcommon(void)
 	}
 }
 
+/* Percentiles of the recorded latencies (sorted by the caller). */
+static void jlatency(void)
+{
+	jadd(",\"latency_us\":{\"p50\":%u,\"p90\":%u,\"p99\":%u,\"max\":%u}", pct(50), pct(90),
+	     pct(99), nlat ? latencies[nlat - 1] : 0);
+}
+
+/* The server's CPU seconds over the measured phase and its resident set now. */
+static void jserver(double cpu0, double cpu1)
+{
+	if (cpu0 >= 0 && cpu1 >= 0)
+		jadd(",\"server_cpu_seconds\":%.2f,\"server_rss_kb\":%ld", cpu1 - cpu0,
+		     server_rss_kb());
+}
+
 static void jfinish(int ok)
 {
 	jadd(",\"ok\":%s}", ok ? "true" : "false");
@@ -1021,6 +1039,7 @@ static void publish_next(struct conn *p)
 	if (seq == 0)
 		first_post = t;
 	post_sent[seq] = t;
+	p->pending_seq = seq;
 	post(p, post_chat[seq], content);
 }
 
@@ -1085,11 +1104,8 @@ static int scenario_fanout(void)
 	     st.foreign - foreign_before, st.http_ok, st.http_bad);
 	jadd(",\"seconds\":%.6f,\"deliveries_per_sec\":%.0f,\"posts_per_sec\":%.1f", elapsed, dps,
 	     elapsed > 0 ? posts_sent / elapsed : 0);
-	jadd(",\"latency_us\":{\"p50\":%u,\"p90\":%u,\"p99\":%u,\"max\":%u}", pct(50), pct(90),
-	     pct(99), nlat ? latencies[nlat - 1] : 0);
-	if (cpu0 >= 0 && cpu1 >= 0)
-		jadd(",\"server_cpu_seconds\":%.2f,\"server_rss_kb\":%ld", cpu1 - cpu0,
-		     server_rss_kb());
+	jlatency();
+	jserver(cpu0, cpu1);
 	if (warm_failed)
 		jadd(",\"warmup_failed\":true");
 	if (!complete_run)
@@ -1114,6 +1130,7 @@ static int scenario_idle(void)
 		fprintf(stderr, "LoadGenerator: idle without --server-pid reports no memory figure\n");
 	long rss0 = server_rss_kb();
 	long long disk0 = store_bytes();
+	double cpu0 = server_cpu_seconds();
 	int n = opt.connections;
 	double t0 = now();
 	int r = setup(n, now() + opt.seconds);
@@ -1122,6 +1139,7 @@ static int scenario_idle(void)
 	pump(opt.settle);
 	long rss1 = server_rss_kb();
 	long long disk1 = store_bytes();
+	double cpu1 = server_cpu_seconds(); /* setting the connections up and holding them */
 	int ok = !r && !count_failed() && !st.error_messages;
 	double per = rss0 >= 0 && rss1 >= 0 && ready_count ? (double)(rss1 - rss0) * 1024.0 / ready_count
 							: -1;
@@ -1135,6 +1153,8 @@ static int scenario_idle(void)
 		jadd(",\"store_bytes_before\":%lld,\"store_bytes_after\":%lld,"
 		     "\"bytes_per_connection_with_store\":%.0f", disk0, disk1,
 		     per >= 0 && ready_count ? per + (double)(disk1 - disk0) / ready_count : -1.0);
+	if (cpu0 >= 0 && cpu1 >= 0)
+		jadd(",\"server_cpu_seconds\":%.2f", cpu1 - cpu0);
 	jcommon();
 	jfinish(ok);
 	fprintf(stderr, "idle: %d/%d connections subscribed in %.2f s; server RSS %ld -> %ld kB = "
@@ -1245,9 +1265,7 @@ static int scenario_churn(void)
 	     "\"seconds\":%.3f,\"cycles_per_sec\":%.0f,\"final_expected\":%ld,\"final_received\":%ld,"
 	     "\"final_duplicates\":%ld", n, opt.cycles, opt.batch, st.cycles, elapsed, rate,
 	     expected_total, st.received, st.duplicates);
-	if (cpu0 >= 0 && cpu1 >= 0)
-		jadd(",\"server_cpu_seconds\":%.2f,\"server_rss_kb\":%ld", cpu1 - cpu0,
-		     server_rss_kb());
+	jserver(cpu0, cpu1);
 	if (timed_out)
 		jadd(",\"timed_out\":true");
 	jcommon();
@@ -1335,14 +1353,87 @@ static int scenario_connect(void)
 	jstart();
 	jadd(",\"workers\":%d,\"connects\":%ld,\"seconds\":%.3f,\"connects_per_sec\":%.0f",
 	     opt.workers, st.connects, elapsed, rate);
-	if (cpu0 >= 0 && cpu1 >= 0)
-		jadd(",\"server_cpu_seconds\":%.2f,\"server_rss_kb\":%ld", cpu1 - cpu0,
-		     server_rss_kb());
+	jserver(cpu0, cpu1);
 	jcommon();
 	jfinish(ok);
 	fprintf(stderr, "connect: %ld connect+init+ack+close with %d workers in %.2f s = %.0f/s, "
 			"%ld failures%s\n",
 		st.connects, opt.workers, elapsed, rate, failures, ok ? "" : "  ** NOT VERIFIED **");
+	return ok ? 0 : 1;
+}
+
+/* ---------- scenario: mutations (HTTP only, no subscribers) ---------- */
+
+static long http_base; /* responses counted before the current phase */
+
+static int http_phase_done(void)
+{
+	return next_post >= opt.posts && st.http_ok + st.http_bad - http_base >= opt.posts;
+}
+
+/* A response arrived (or the connection just opened): time the post it answers, send the next. */
+static void mut_http_done(struct conn *p)
+{
+	if (p->pending_seq >= 0 && phase_measure)
+		record_latency(now() - post_sent[p->pending_seq]);
+	p->pending_seq = -1;
+	publish_next(p);
+}
+
+/* Runs `posts` postMessage mutations over the publishers, each sending its next request when
+ * the previous answer is in (keep-alive, no pipelining). */
+static int mutation_phase(int posts, double deadline)
+{
+	opt.posts = posts;
+	next_post = posts_sent = 0;
+	http_base = st.http_ok + st.http_bad;
+	rate_t0 = now();
+	for (int i = 0; i < npubs; i++)
+		publish_next(pubs[i]);
+	return run(http_phase_done, deadline, fan_tick);
+}
+
+static int scenario_mutations(void)
+{
+	int posts = opt.posts, warm = opt.publishers * 20;
+	int cap = posts > warm ? posts : warm;
+	post_sent = calloc((size_t)cap, sizeof *post_sent);
+	post_chat = calloc((size_t)cap, sizeof *post_chat);
+	opt.chats = 1; /* nobody subscribes to it: the mutation's own cost only */
+	on_http_done = mut_http_done;
+	open_publishers(opt.publishers);
+	/* Warm-up: connections open, the document cache and the store's statements are primed. */
+	int warm_failed = mutation_phase(warm, now() + 30) != 0;
+	long bad_warm = st.http_bad;
+
+	double cpu0 = server_cpu_seconds();
+	phase_measure = 1;
+	double t0 = now();
+	int timed_out = mutation_phase(posts, t0 + opt.seconds) != 0;
+	double elapsed = now() - t0;
+	double cpu1 = server_cpu_seconds();
+	long done = st.http_ok + st.http_bad - http_base;
+	int ok = !warm_failed && !timed_out && !bad_warm && !st.http_bad && done == posts &&
+		 !count_failed();
+	qsort(latencies, (size_t)nlat, sizeof *latencies, cmp_u32);
+	double rate = elapsed > 0 ? (double)done / elapsed : 0;
+
+	jstart();
+	jadd(",\"publishers\":%d,\"posts\":%d,\"answered\":%ld,\"http_ok\":%ld,\"http_failed\":%ld,"
+	     "\"seconds\":%.3f,\"mutations_per_sec\":%.0f", opt.publishers, posts, done,
+	     st.http_ok - http_base, st.http_bad, elapsed, rate);
+	jlatency();
+	jserver(cpu0, cpu1);
+	if (warm_failed)
+		jadd(",\"warmup_failed\":true");
+	if (timed_out)
+		jadd(",\"timed_out\":true");
+	jcommon();
+	jfinish(ok);
+	fprintf(stderr, "mutations: %ld/%d answered over %d keep-alive connections in %.3f s = %.0f/s;"
+			" round trip p50 %u us p99 %u us%s\n",
+		done, posts, opt.publishers, elapsed, rate, pct(50), pct(99),
+		ok ? "" : "  ** NOT VERIFIED **");
 	return ok ? 0 : 1;
 }
 
@@ -1359,7 +1450,9 @@ static void usage(void)
 "           memory freed by earlier runs stays in its RSS and hides the cost)\n"
 "  churn    [--connections 100] [--cycles 1000] [--batch 10]\n"
 "  connect  [--workers 50] [--seconds 10]\n"
-"options for all: --token T, --seconds S (bound of the measured phase), --timeout S (hard,\n"
+"  mutations [--publishers 16] [--posts 40000] (postMessage over HTTP, nobody subscribed)\n"
+"options for all: --token T (HTTP posts' Authorization), --init-token T (connection_init),\n"
+"  --seconds S (bound of the measured phase), --timeout S (hard,\n"
 "  whole run; default 300), --server-pid PID (server CPU and RSS), --concurrency N (handshakes\n"
 "  in flight, default 256), --source-addrs N (127.0.0.1..N, default 250), --settle S (idle),\n"
 "  --store-path FILE (idle: add the growth of FILE and FILE-wal to the per-connection bytes)\n"
@@ -1383,6 +1476,7 @@ int main(int argc, char **argv)
 		if (!strcmp(a, "--scenario")) opt.scenario = v;
 		else if (!strcmp(a, "--target")) target = v;
 		else if (!strcmp(a, "--token")) opt.token = v;
+		else if (!strcmp(a, "--init-token")) opt.init_token = v;
 		else if (!strcmp(a, "--subscribers")) opt.subscribers = num(v);
 		else if (!strcmp(a, "--chats")) opt.chats = num(v);
 		else if (!strcmp(a, "--per-chat")) opt.per_chat = num(v);
@@ -1438,6 +1532,8 @@ int main(int argc, char **argv)
 		DEF(connections, 100); DEF(cycles, 1000);
 	} else if (!strcmp(sc, "connect")) {
 		DEF(workers, 50); DEF(seconds, 10);
+	} else if (!strcmp(sc, "mutations")) {
+		DEF(publishers, 16); DEF(posts, 40000); DEF(chats, 1);
 	} else
 		usage();
 	DEF(seconds, 60);
@@ -1462,9 +1558,9 @@ int main(int argc, char **argv)
 	alarm((unsigned)(opt.timeout > 1 ? opt.timeout : 1));
 	rng ^= (uint32_t)getpid() * 2654435761u;
 
-	if (opt.token) {
+	if (opt.init_token) {
 		char esc[600];
-		if (js_escape(opt.token, strlen(opt.token), esc, sizeof esc) < 0)
+		if (js_escape(opt.init_token, strlen(opt.init_token), esc, sizeof esc) < 0)
 			die("token too long");
 		snprintf(init_msg, sizeof init_msg,
 			 "{\"type\":\"connection_init\",\"payload\":{\"authorization\":\"Bearer %.*s}}",
@@ -1480,6 +1576,8 @@ int main(int argc, char **argv)
 		return scenario_fanout();
 	if (!strcmp(sc, "idle"))
 		return scenario_idle();
+	if (!strcmp(sc, "mutations"))
+		return scenario_mutations();
 	if (!strcmp(sc, "churn"))
 		return scenario_churn();
 	return scenario_connect();

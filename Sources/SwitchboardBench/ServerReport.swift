@@ -1,12 +1,12 @@
 import Switchboard
 import GraphQL
 
-/// How the server scenarios are judged and shown: one row per scenario with Switchboard's
-/// figure, the baseline's, their ratio (Switchboard ÷ baseline, whichever way is better), the
+/// How the server scenarios are judged and shown: one row per scenario with the median of
+/// Switchboard's runs, the median of the baseline's, their ratio (Switchboard ÷ baseline), the
 /// target the issue-4 note reports (issue 6's where issue 4 sets none) and issue 6's target.
 struct ServerRow {
     let result: ServerScenarios.Result
-    /// Headline figure of each side (nil when that run failed or lacks the key).
+    /// Median headline figure of each side (nil when a run failed or lacks the key).
     let switchboardValue: Double?
     let baselineValue: Double?
     let metricName: String
@@ -20,77 +20,107 @@ struct ServerRow {
         return s / b
     }
 
+    /// A run's headline figure: what the scenario is judged by.
+    static func headline(_ run: ServerScenarios.Run, metric: ServerScenarios.Metric) -> Double? {
+        switch metric {
+        case .deliveries: return run.number("deliveries_per_sec")
+        case .latency, .latencyVersusBaseline: return run.latency("p99")
+        case .idleBytes:
+            return run.number("bytes_per_connection_with_store") ?? run.number("bytes_per_connection")
+        case .rate(let key, _, _): return run.number(key)
+        }
+    }
+
+    /// The median over a side's runs of one figure; nil when any of its runs failed.
+    func median(_ server: ServerScenarios.Server, _ figure: (ServerScenarios.Run) -> Double?) -> Double? {
+        let runs = result.runs(server)
+        if runs.isEmpty || runs.contains(where: { $0.failure != nil }) { return nil }
+        return medianOf(runs.map(figure))
+    }
+
+    /// (max − min) ÷ median of the headline over a side's runs, nil for a single run.
+    func spread(_ server: ServerScenarios.Server) -> Double? {
+        let values = result.runs(server).compactMap { Self.headline($0, metric: result.scenario.metric) }
+        guard values.count > 1, let m = medianOf(values), m > 0,
+              let lo = values.min(), let hi = values.max() else { return nil }
+        return (hi - lo) / m
+    }
+
     init(_ result: ServerScenarios.Result) {
         self.result = result
-        let sb = result.switchboard.failure == nil ? result.switchboard : nil
-        let base = result.baseline.failure == nil ? result.baseline : nil
-        switch result.scenario.metric {
+        let metric = result.scenario.metric
+        func side(_ server: ServerScenarios.Server) -> Double? {
+            let runs = result.runs(server)
+            if runs.isEmpty || runs.contains(where: { $0.failure != nil }) { return nil }
+            return medianOf(runs.map { Self.headline($0, metric: metric) })
+        }
+        let s = side(.switchboard), b = side(.baseline)
+        switchboardValue = s
+        baselineValue = b
+        let ratio = s.flatMap { s in b.flatMap { $0 > 0 ? s / $0 : nil } }
+        switch metric {
         case .deliveries(let r4, let r6):
             metricName = "deliveries/s (higher is better)"
-            switchboardValue = sb?.number("deliveries_per_sec")
-            baselineValue = base?.number("deliveries_per_sec")
-            let s = sb?.number("deliveries_per_sec"), b = base?.number("deliveries_per_sec")
-            let ratio = s.flatMap { s in b.map { s / $0 } }
             target = "≥ \(format2(r4))× baseline"
             met = ratio.map { $0 >= r4 }
             issue6Target = "≥ \(format2(r6))× baseline"
             issue6Met = ratio.map { $0 >= r6 }
         case .latency(let p99, let p50):
             metricName = "publish→delivery latency, p99 (lower is better)"
-            switchboardValue = sb?.latency("p99")
-            baselineValue = base?.latency("p99")
             target = "p99 < \(formatMicros(p99))"
-            met = sb?.latency("p99").map { $0 < p99 }
+            met = s.map { $0 < p99 }
             issue6Target = "p50 ≤ \(formatMicros(p50)), p99 ≤ \(formatMicros(p99))"
-            let s = sb?.latency("p99"), p50Value = sb?.latency("p50")
-            issue6Met = s.flatMap { s in p50Value.map { $0 <= p50 && s <= p99 } }
+            let sbP50 = result.switchboard.contains { $0.failure != nil }
+                ? nil : medianOf(result.switchboard.map { $0.latency("p50") })
+            issue6Met = s.flatMap { s in sbP50.map { $0 <= p50 && s <= p99 } }
         case .latencyVersusBaseline:
             metricName = "publish→delivery latency, p99 (lower is better)"
-            switchboardValue = sb?.latency("p99")
-            baselineValue = base?.latency("p99")
             target = "—"
             met = nil
             issue6Target = "p99 ≤ baseline's"
-            let s = sb?.latency("p99"), b = base?.latency("p99")
-            issue6Met = s.flatMap { s in b.map { s <= $0 } }
+            issue6Met = ratio.map { $0 <= 1 }
         case .idleBytes(let limit):
             metricName = "bytes per idle connection (lower is better)"
-            switchboardValue = sb.flatMap { $0.number("bytes_per_connection_with_store") ?? $0.number("bytes_per_connection") }
-            baselineValue = base?.number("bytes_per_connection")
             target = "≤ \(formatBytes(limit)) (issue 6)"
-            met = (sb.flatMap { $0.number("bytes_per_connection_with_store") ?? $0.number("bytes_per_connection") }).map { $0 <= limit }
+            met = s.map { $0 <= limit }
             issue6Target = "≤ \(formatBytes(limit)), store rows included"
             issue6Met = met
-        case .rate(let key, let unit, let floor):
+        case .rate(_, let unit, let floor):
             metricName = "\(unit) (higher is better)"
-            switchboardValue = sb?.number(key)
-            baselineValue = base?.number(key)
             target = "≥ \(grouped(Int(floor)))/s (issue 6)"
-            met = sb?.number(key).map { $0 >= floor }
+            met = s.map { $0 >= floor }
             issue6Target = "≥ \(grouped(Int(floor)))/s with the store"
             issue6Met = met
         }
     }
 
-    /// A run's figure as a table cell.
-    func cell(_ run: ServerScenarios.Run, value: Double?) -> String {
-        if run.failure != nil { return "**FAILED**" }
+    /// A side's figure as a table cell.
+    func cell(_ server: ServerScenarios.Server, value: Double?) -> String {
+        let runs = result.runs(server)
+        let failures = runs.filter { $0.failure != nil }.count
+        if failures > 0 { return "**FAILED** (\(failures) of \(runs.count) runs)" }
         guard let value else { return "?" }
         switch result.scenario.metric {
         case .deliveries, .rate:
             return grouped(Int(value.rounded())) + "/s"
         case .latency, .latencyVersusBaseline:
-            let p50 = run.latency("p50").map(formatMicros) ?? "?"
-            let max = run.latency("max").map(formatMicros) ?? "?"
+            let p50 = median(server) { $0.latency("p50") }.map(formatMicros) ?? "?"
+            let max = median(server) { $0.latency("max") }.map(formatMicros) ?? "?"
             return "p50 \(p50) · p99 \(formatMicros(value)) · max \(max)"
         case .idleBytes:
-            if run.server == .switchboard, let rss = run.number("bytes_per_connection"),
-               let before = run.number("store_bytes_before"), let after = run.number("store_bytes_after"),
-               let n = run.number("subscribed"), n > 0 {
-                return "\(formatBytes(value)) (RSS \(formatBytes(rss)) + store \(formatBytes((after - before) / n)))"
+            if server == .switchboard, let rss = median(server, { $0.number("bytes_per_connection") }),
+               let store = median(server, Self.storeBytesPerConnection) {
+                return "\(formatBytes(value)) (RSS \(formatBytes(rss)) + store \(formatBytes(store)))"
             }
             return formatBytes(value)
         }
+    }
+
+    /// The store file's growth (with its WAL) per subscribed connection during an idle run.
+    static func storeBytesPerConnection(_ run: ServerScenarios.Run) -> Double? {
+        guard let before = run.number("store_bytes_before"), let after = run.number("store_bytes_after"),
+              let n = run.number("subscribed"), n > 0 else { return nil }
+        return (after - before) / n
     }
 
     static func yesNo(_ met: Bool?, failed: Bool) -> String {
@@ -98,50 +128,73 @@ struct ServerRow {
         return met.map { $0 ? "yes" : "NO" } ?? "—"
     }
 
+    static func spreadText(_ s: Double?) -> String { s.map { "±" + format2($0 * 50) + " %" } ?? "1 run" }
+
     var markdownRow: String {
         let name = "server.\(result.scenario.name)"
         let ratioText = ratio.map { format2($0) + "×" } ?? "—"
-        return "| \(name) | \(metricName) | \(cell(result.switchboard, value: switchboardValue)) | "
-            + "\(cell(result.baseline, value: baselineValue)) | \(ratioText) | \(target) | "
-            + "\(Self.yesNo(met, failed: result.failed)) | \(issue6Target) | \(Self.yesNo(issue6Met, failed: result.failed)) |"
+        let runs = "\(result.switchboard.count) · \(Self.spreadText(spread(.switchboard))) / \(Self.spreadText(spread(.baseline)))"
+        return "| \(name) | \(metricName) | \(cell(.switchboard, value: switchboardValue)) | "
+            + "\(cell(.baseline, value: baselineValue)) | \(ratioText) | \(target) | "
+            + "\(Self.yesNo(met, failed: result.failed)) | \(issue6Target) | \(Self.yesNo(issue6Met, failed: result.failed)) | \(runs) |"
     }
 
-    static func printMarkdown(_ rows: [ServerRow]) {
-        print("| scenario | figure | Switchboard | baseline | ratio (S ÷ B) | target | met | issue 6 target | met (6) |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-        for row in rows { print(row.markdownRow) }
-        print("")
-        print("| scenario | server | server CPU s (measured phase) | server CPU s (whole process) | server max RSS | wall s |")
-        print("| --- | --- | --- | --- | --- | --- |")
+    /// The two Markdown tables: figures and verdicts, then the servers' CPU and memory.
+    static func markdown(_ rows: [ServerRow]) -> [String] {
+        var lines = [
+            "| scenario | figure | Switchboard (median) | baseline (median) | ratio (S ÷ B) | target | met | issue 6 target | met (6) | runs · spread S / B |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        lines += rows.map(\.markdownRow)
+        lines += [
+            "",
+            "| scenario | server | server CPU s (measured phase) | server CPU s (whole process) | server peak RSS (VmHWM) | wall s per run |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for row in rows {
-            for run in [row.result.switchboard, row.result.baseline] {
-                let measured = run.measuredCPUSeconds.map(format2) ?? "—"
-                let total = run.serverCPUSeconds >= 0 ? format2(run.serverCPUSeconds) : "?"
-                let rss = run.serverMaxRSSKiB >= 0 ? formatBytes(Double(run.serverMaxRSSKiB) * 1024) : "?"
-                print("| server.\(row.result.scenario.name) | \(run.server.rawValue) | \(measured) | \(total) | \(rss) | \(format2(run.wallSeconds)) |")
+            for server in [ServerScenarios.Server.switchboard, .baseline] {
+                let measured = row.median(server) { $0.measuredCPUSeconds }.map(format2) ?? "—"
+                let total = row.median(server) { $0.serverCPUSeconds >= 0 ? $0.serverCPUSeconds : nil }.map(format2) ?? "?"
+                let rss = row.median(server) { $0.serverMaxRSSKiB >= 0 ? Double($0.serverMaxRSSKiB) * 1024 : nil }.map(formatBytes) ?? "?"
+                let wall = row.median(server) { $0.wallSeconds }.map(format2) ?? "?"
+                lines.append("| server.\(row.result.scenario.name) | \(server.rawValue) | \(measured) | \(total) | \(rss) | \(wall) |")
             }
         }
+        return lines
     }
 
-    /// One JSON object per scenario: the verdicts plus both LoadGenerator reports verbatim.
+    /// One JSON object per scenario: the verdicts, the medians, and every run's LoadGenerator
+    /// report verbatim.
     var json: JSON {
-        func side(_ run: ServerScenarios.Run, _ value: Double?) -> JSON {
+        func side(_ server: ServerScenarios.Server, _ value: Double?) -> JSON {
             var o = JSONObject()
             o.append("value", value.map(JSON.double) ?? .null)
-            o.append("failure", run.failure.map(JSON.string) ?? .null)
-            o.append("server_cpu_seconds_total", .double(run.serverCPUSeconds))
-            o.append("server_max_rss_kb", .int(run.serverMaxRSSKiB))
-            o.append("wall_seconds", .double(run.wallSeconds))
-            o.append("load_generator_exit", run.exitCode.map { .int(Int($0)) } ?? .null)
-            o.append("load_generator", run.report ?? .null)
+            for p in ["p50", "p90", "p99", "max"] {
+                if let v = median(server, { $0.latency(p) }) { o.append("latency_\(p)_us", .double(v)) }
+            }
+            o.append("server_cpu_seconds_measured", median(server) { $0.measuredCPUSeconds }.map(JSON.double) ?? .null)
+            o.append("server_cpu_seconds_total", median(server) { $0.serverCPUSeconds >= 0 ? $0.serverCPUSeconds : nil }.map(JSON.double) ?? .null)
+            o.append("server_peak_rss_kb", median(server) { $0.serverMaxRSSKiB >= 0 ? Double($0.serverMaxRSSKiB) : nil }.map(JSON.double) ?? .null)
+            o.append("spread", spread(server).map(JSON.double) ?? .null)
+            o.append("runs", .array(result.runs(server).map { run in
+                var r = JSONObject()
+                r.append("value", Self.headline(run, metric: result.scenario.metric).map(JSON.double) ?? .null)
+                r.append("failure", run.failure.map(JSON.string) ?? .null)
+                r.append("server_cpu_seconds_total", .double(run.serverCPUSeconds))
+                r.append("server_max_rss_kb", .int(run.serverMaxRSSKiB))
+                r.append("wall_seconds", .double(run.wallSeconds))
+                r.append("load_generator_exit", run.exitCode.map { .int(Int($0)) } ?? .null)
+                r.append("load_generator", run.report ?? .null)
+                return .object(r)
+            }))
             return .object(o)
         }
         var o = JSONObject()
         o.append("scenario", .string("server.\(result.scenario.name)"))
         o.append("summary", .string(result.scenario.summary))
         o.append("figure", .string(metricName))
-        o.append("switchboard", side(result.switchboard, switchboardValue))
-        o.append("baseline", side(result.baseline, baselineValue))
+        o.append("switchboard", side(.switchboard, switchboardValue))
+        o.append("baseline", side(.baseline, baselineValue))
         o.append("ratio", ratio.map(JSON.double) ?? .null)
         o.append("target", .string(target))
         o.append("met", result.failed ? .bool(false) : met.map(JSON.bool) ?? .null)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick check of the benchmark tools: builds BaselineServer and LoadGenerator in release, starts
-# the baseline on a free port and runs two small scenarios against it. Not part of `make test`;
+# the baseline on a free port and runs three small scenarios against it. Not part of `make test`;
 # `make bench` uses it to make sure the tools work before the long runs.
 #
 #   Tests/bench/smoke_baseline.sh [--event-loop default|uv|ev|glib]
@@ -39,5 +39,7 @@ status=0
 "$bin/LoadGenerator" fanout --target "$target" --subscribers 1000 --posts 20 \
     --server-pid "$server" --seconds 30 --timeout 60 || status=1
 "$bin/LoadGenerator" latency --target "$target" --subscribers 1 --rate 100 --posts 100 \
+    --server-pid "$server" --seconds 30 --timeout 60 || status=1
+"$bin/LoadGenerator" mutations --target "$target" --publishers 16 --posts 2000 \
     --server-pid "$server" --seconds 30 --timeout 60 || status=1
 exit $status
