@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 
+import pytest
 import requests
 
 from browser_support import Browser, Page, browser, check_png  # noqa: F401  (browser: fixture)
@@ -152,16 +153,20 @@ def test_two_pages_chat_and_the_history_comes_back_on_reload(browser, start_serv
     assert colors >= 8, f"the screenshot looks blank ({colors} distinct colours)"
 
 
-def test_the_page_reconnects_and_catches_up_without_a_gap_or_a_duplicate(browser, start_server):
+@pytest.mark.parametrize("going", ["crash", "shutdown"])
+def test_the_page_reconnects_and_catches_up_without_a_gap_or_a_duplicate(browser, start_server, going):
     server = start_server(dev=True)
     room = unique("room")
     page = open_chat(browser, server, room, "ada")
     publish(server, room, "before the restart")
     wait_shown(page, ["before the restart"])
 
-    server.kill()  # a crash: the socket just ends
+    if going == "crash":
+        server.kill()  # the socket just ends: 1006 in the browser
+    else:
+        assert server.terminate() == 0, server.stderr()  # 1001 Going away
     badge = wait_state(page, "reconnecting")
-    assert "1006" in badge, badge
+    assert ("1006" if going == "crash" else "1001: Going away") in badge, badge
     # Posted while the server is away: the page can only learn of it through `after:`.
     publish(server, room, "while the server was away")
     wait_state(page, "reconnecting")  # still trying; nothing to connect to
