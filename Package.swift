@@ -12,6 +12,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Structured logs (Logging/): our handler implements LogHandler.log(event:) and reads
+        // LogEvent.error, both present from 1.12.0.
+        .package(url: "https://github.com/apple/swift-log", from: "1.12.0"),
     ],
     targets: [
         // System libraries. Each is a module map plus a shim header; `make` installs the
@@ -35,7 +38,10 @@ let package = Package(
         .target(name: "GraphQLTransportWS", dependencies: ["GraphQL"]),
 
         // The server: store, (later) transport, fan-out, HTTP.
-        .target(name: "Switchboard", dependencies: ["GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets"]),
+        .target(name: "Switchboard", dependencies: [
+            "GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
 
         // The chat application: resolvers for Schema/chat.graphql and its topic mapping.
         .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"],
@@ -52,6 +58,7 @@ let package = Package(
                 "Switchboard",
                 "Chat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Test executable: the transport alone with an echo handler (Tests/test_transport.py).
@@ -81,7 +88,9 @@ let package = Package(
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
-        .testTarget(name: "SwitchboardTests", dependencies: ["Switchboard", "GraphQL", "GraphQLTransportWS"]),
+        .testTarget(name: "SwitchboardTests", dependencies: [
+            "Switchboard", "GraphQL", "GraphQLTransportWS", .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Switchboard", "GraphQL"]),
     ],
     swiftLanguageModes: [.v6]

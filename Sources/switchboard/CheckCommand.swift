@@ -19,6 +19,10 @@ struct CheckCommand: ParsableCommand {
             reported as a syntax error at its position.
 
             Exit status: 0 when the schema and every document are valid, 1 otherwise.
+
+            Example:
+
+              switchboard check --schema Schema/chat.graphql Examples/documents/*.graphql
             """
     )
 
@@ -26,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     var schema: String = "Schema/chat.graphql"
 
     // Qualified: the GraphQL module's AST has an `Argument` too.
-    @ArgumentParser.Argument(help: ArgumentHelp("Executable GraphQL documents (operations and fragments) to check.", valueName: "document"))
+    @ArgumentParser.Argument(help: ArgumentHelp("Executable GraphQL documents (operations and fragments) to check. (default: none: the schema alone)", valueName: "document"))
     var documents: [String] = []
 
     func run() throws {

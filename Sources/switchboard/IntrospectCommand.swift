@@ -15,6 +15,10 @@ struct IntrospectCommand: AsyncParsableCommand {
 
             Schema errors are printed as FILE:LINE:COLUMN: error: MESSAGE. Exit status: \
             0 on success, 1 on any error.
+
+            Example:
+
+              switchboard introspect --schema Schema/chat.graphql > introspection.json
             """
     )
 

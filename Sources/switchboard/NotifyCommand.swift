@@ -24,20 +24,25 @@ struct NotifyCommand: ParsableCommand {
             `error: MESSAGE` on standard error when a value is invalid (nothing is written \
             then) or the store fails (a file that is not a database, a missing directory, a \
             database locked beyond --busy-timeout).
+
+            Example:
+
+              switchboard notify --db ./switchboard.sqlite --user ada \\
+                --message "Your order is on its way" --callback https://example.com/orders/42
             """
     )
 
     @OptionGroup var store: StoreFlags
 
-    @Option(name: .customLong("user"), help: ArgumentHelp("The user to notify (topic user:ID).", valueName: "id"))
+    @Option(name: .customLong("user"), help: ArgumentHelp("The user to notify (topic user:ID). (required)", valueName: "id"))
     var userId: String
 
-    @Option(name: .long, help: ArgumentHelp("The notification text: 1 to 4,000 Unicode code points.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("The notification text: 1 to 4,000 Unicode code points. (required)", valueName: "text"))
     var message: String
 
     @Option(
         name: .long,
-        help: ArgumentHelp("A URL the user can act on; makes the notification ACTIONABLE.", valueName: "url"))
+        help: ArgumentHelp("A URL the user can act on; makes the notification ACTIONABLE. (default: none: FEEDBACK)", valueName: "url"))
     var callback: String?
 
     static let flags = ["userId": "--user", "message": "--message", "callback": "--callback"]

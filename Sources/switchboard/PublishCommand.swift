@@ -14,6 +14,10 @@ struct PublishCommand: ParsableCommand {
             store delivers it to the chat's subscribers within 200 ms. The store is created \
             if it does not exist.
 
+            Example:
+
+              switchboard publish --db ./switchboard.sqlite --chat general --content "hello" --sender ada
+
             Once the message is committed, prints it as one JSON line on standard output:
 
               {"id":"42","topic":"chat:general","createdAt":"2026-11-23T10:00:00.123Z"}
@@ -34,13 +38,13 @@ struct PublishCommand: ParsableCommand {
 
     @OptionGroup var store: StoreFlags
 
-    @Option(name: .customLong("chat"), help: ArgumentHelp("The chat to post to (topic chat:ID).", valueName: "id"))
+    @Option(name: .customLong("chat"), help: ArgumentHelp("The chat to post to (topic chat:ID). (required)", valueName: "id"))
     var chatId: String
 
-    @Option(name: .long, help: ArgumentHelp("The message text: 1 to 4,000 Unicode code points.", valueName: "text"))
+    @Option(name: .long, help: ArgumentHelp("The message text: 1 to 4,000 Unicode code points. (required)", valueName: "text"))
     var content: String
 
-    @Option(name: .customLong("sender"), help: ArgumentHelp("The sender's display name.", valueName: "name"))
+    @Option(name: .customLong("sender"), help: ArgumentHelp("The sender's display name. (required)", valueName: "name"))
     var senderName: String
 
     @Option(

@@ -7,6 +7,7 @@ import ArgumentParser
 import Chat
 import Dispatch
 import Foundation
+import Logging
 import Switchboard
 
 /// `switchboard serve`: the server, with every flag of contract.md's `serve` table.
@@ -20,6 +21,16 @@ struct ServeCommand: ParsableCommand {
             Prints `listening on ws://HOST:PORT/graphql` on standard error once it accepts. \
             SIGINT or SIGTERM: stop accepting, close every socket with 1001 `Going away`, \
             remove this process's records from the store, exit 0.
+
+            Logs go to standard error, one record per line: each connection opened and \
+            closed (with its close code, reason, duration and who closed it), each rejected \
+            operation with its reason, each batch of dead letters (a warning), failures. \
+            `listening on …` is printed as a plain line in both formats.
+
+            Example:
+
+              switchboard serve --port 4000 --db ./switchboard.sqlite \\
+                --secret "$SWITCHBOARD_SECRET" --log-format json
             """
     )
 
@@ -32,10 +43,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The SQLite store (created if missing).", valueName: "path"))
     var db = "./switchboard.sqlite"
 
-    @Option(help: ArgumentHelp("HS256 key for tokens (or env SWITCHBOARD_SECRET).", valueName: "secret"))
+    @Option(help: ArgumentHelp("HS256 key for tokens (or env SWITCHBOARD_SECRET). (default: none: development mode)", valueName: "secret"))
     var secret: String?
 
-    @Flag(name: .customLong("require-auth"), help: "Reject a connection_init without a valid token (4403).")
+    @Flag(name: .customLong("require-auth"), help: "Reject a connection_init without a valid token (4403). (default: off)")
     var requireAuth = false
 
     @Option(name: .customLong("init-timeout"), help: ArgumentHelp("Close 4408 when no connection_init arrives in time.", valueName: "ms"))
@@ -59,14 +70,27 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Largest HTTP body; larger gets 413.", valueName: "n"))
     var maxBodyBytes = 1_048_576
 
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate: serve wss:// and https://.", valueName: "path"))
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate: serve wss:// and https://. (default: none: plain ws:// and http://)", valueName: "path"))
     var tlsCert: String?
 
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "path"))
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert. (default: none)", valueName: "path"))
     var tlsKey: String?
 
     @Option(name: .customLong("event-loop"), help: ArgumentHelp("The transport's event loop: poll, uv or ev.", valueName: "loop"))
     var eventLoop = TransportConfiguration().eventLoop.rawValue
+
+    @Option(
+        name: .customLong("log-level"),
+        help: ArgumentHelp(
+            "The least severe records logged: trace, debug, info, notice, warning, error or critical.",
+            valueName: "level"))
+    var logLevel = ServerConfiguration().logLevel.rawValue
+
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "text (`TIME LEVEL MESSAGE key=value …`) or json (one JSON object per line).", valueName: "format"))
+    var logFormat = ServerConfiguration().logFormat.rawValue
 
     func serverConfiguration() throws(CommandFailure) -> ServerConfiguration {
         var c = ServerConfiguration()
@@ -88,6 +112,15 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: "--event-loop must be poll, uv or ev (got \(eventLoop))")
         }
         c.eventLoop = loop
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw CommandFailure(
+                message: "--log-level must be trace, debug, info, notice, warning, error or critical (got \(logLevel))")
+        }
+        c.logLevel = level
+        guard let format = LogFormat(rawValue: logFormat) else {
+            throw CommandFailure(message: "--log-format must be text or json (got \(logFormat))")
+        }
+        c.logFormat = format
         do {
             try c.validate()
         } catch {
@@ -113,9 +146,12 @@ struct ServeCommand: ParsableCommand {
         } catch {
             throw CommandFailure(message: describe(error, path: configuration.databasePath))
         }
-        let log = Server.standardErrorLog
-        let application = ChatApplication(reportFailure: { failure in log("error: \(failure)") })
-        let server = Server(configuration: configuration, application: application, store: store, log: log)
+        let logger = StandardErrorLogHandler.logger(format: configuration.logFormat, level: configuration.logLevel)
+        let log = Server.prefixedLog(logger)
+        let application = ChatApplication(reportFailure: { failure in
+            logger.error("internal failure", metadata: ["detail": "\(failure)"])
+        })
+        let server = Server(configuration: configuration, application: application, store: store, logger: logger)
 
         // Signals arrive on a dispatch queue, never interrupting the service thread.
         signal(SIGINT, SIG_IGN)
@@ -138,8 +174,19 @@ struct ServeCommand: ParsableCommand {
         if configuration.secret == nil {
             log("warning: no --secret given (development mode); until tokens are checked every caller may publish")
         }
-        log("listening on \(configuration.webSocketURL(port: server.port))")
+        announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
         server.waitUntilStopped(timeout: 4.5)
         for source in sources { source.cancel() }
     }
+}
+
+/// The ready line, `listening on ws://HOST:PORT/graphql`, is part of the contract: scripts and
+/// tests wait for exactly that line. So it is printed plainly in both formats, never through
+/// the formatter. With `--log-format json` a `listening` record with the URL goes first, so
+/// a log pipeline sees it too; that plain line is the only one that is not JSON.
+func announceReady(url: String, logger: Logger, format: LogFormat) {
+    if format == .json {
+        logger.notice("listening", metadata: ["url": .string(url)])
+    }
+    writeToStandardError(Array("listening on \(url)\n".utf8))
 }

@@ -21,6 +21,7 @@ final class InMemoryStoreConformanceTests: XCTestCase {
     func testDeletingAConnectionRemovesItsSubscriptions() async throws { try await conformance.deletingAConnectionRemovesItsSubscriptions() }
     func testDuplicateSubscriptionFailsAloneAsConstraint() async throws { try await conformance.duplicateSubscriptionFailsAloneAsConstraint() }
     func testDeadLettersAppendAndList() async throws { try await conformance.deadLettersAppendAndList() }
+    func testRecentDeadLettersNewestFirstWithTopic() async throws { try await conformance.recentDeadLettersNewestFirstWithTopic() }
     func testSettingsRoundTripAndOverwrite() async throws { try await conformance.settingsRoundTripAndOverwrite() }
     func testWatchDeliversEveryEventOnceInOrder() async throws { try await conformance.watchDeliversEveryEventOnceInOrder() }
     func testWatchStartsAfterTheGivenID() async throws { try await conformance.watchStartsAfterTheGivenID() }
@@ -30,6 +31,6 @@ final class InMemoryStoreConformanceTests: XCTestCase {
 
     /// The list above and `allChecks` name the same checks.
     func testListsEveryCheck() {
-        XCTAssertEqual(StoreConformance.allChecks.count, 19)
+        XCTAssertEqual(StoreConformance.allChecks.count, 20)
     }
 }

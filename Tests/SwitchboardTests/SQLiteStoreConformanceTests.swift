@@ -38,6 +38,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testDeletingAConnectionRemovesItsSubscriptions() async throws { try await conformance.deletingAConnectionRemovesItsSubscriptions() }
     func testDuplicateSubscriptionFailsAloneAsConstraint() async throws { try await conformance.duplicateSubscriptionFailsAloneAsConstraint() }
     func testDeadLettersAppendAndList() async throws { try await conformance.deadLettersAppendAndList() }
+    func testRecentDeadLettersNewestFirstWithTopic() async throws { try await conformance.recentDeadLettersNewestFirstWithTopic() }
     func testSettingsRoundTripAndOverwrite() async throws { try await conformance.settingsRoundTripAndOverwrite() }
     func testWatchDeliversEveryEventOnceInOrder() async throws { try await conformance.watchDeliversEveryEventOnceInOrder() }
     func testWatchStartsAfterTheGivenID() async throws { try await conformance.watchStartsAfterTheGivenID() }
@@ -49,6 +50,6 @@ final class SQLiteStoreConformanceTests: XCTestCase {
 
     /// The list above and `allChecks` name the same checks.
     func testListsEveryCheck() {
-        XCTAssertEqual(StoreConformance.allChecks.count, 19)
+        XCTAssertEqual(StoreConformance.allChecks.count, 20)
     }
 }

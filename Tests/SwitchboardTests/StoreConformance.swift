@@ -32,6 +32,7 @@ struct StoreConformance: Sendable {
         ("deletingAConnectionRemovesItsSubscriptions", { $0.deletingAConnectionRemovesItsSubscriptions }),
         ("duplicateSubscriptionFailsAloneAsConstraint", { $0.duplicateSubscriptionFailsAloneAsConstraint }),
         ("deadLettersAppendAndList", { $0.deadLettersAppendAndList }),
+        ("recentDeadLettersNewestFirstWithTopic", { $0.recentDeadLettersNewestFirstWithTopic }),
         ("settingsRoundTripAndOverwrite", { $0.settingsRoundTripAndOverwrite }),
         ("watchDeliversEveryEventOnceInOrder", { $0.watchDeliversEveryEventOnceInOrder }),
         ("watchStartsAfterTheGivenID", { $0.watchStartsAfterTheGivenID }),

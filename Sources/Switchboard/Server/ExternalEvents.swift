@@ -25,6 +25,7 @@ final class EventSequencer {
     private var gap: (after: Int64, limit: Int, target: Int64)?
     /// Fans one event out.
     let fanOut: (StoredEvent) -> Void
+    /// Reports a failure (the server logs it at `error`).
     let log: (String) -> Void
     static let pageSize = 500
 
@@ -83,7 +84,7 @@ final class EventSequencer {
             offer(found)
         case .failure(let error):
             // Do not stall the fan-out on a failing read: skip, and say so.
-            log("error: reading events after \(after) to close a gap before \(target): \(error); skipping them")
+            log("reading events after \(after) to close a gap before \(target) failed: \(error); skipping them")
             knownThrough = max(knownThrough, target - 1)
             drain()
         }

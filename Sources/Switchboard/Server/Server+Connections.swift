@@ -10,11 +10,13 @@ extension Server {
             configuration: machineConfiguration)
         connection.userData = session
         metrics.connections += 1
+        logOpened(session)
         if upgrade.subprotocol == nil {
             // Accepted without a subprotocol header, then closed 4406 (protocol.md, "Handshake").
             let negotiation = Subprotocol.negotiate(upgrade.offeredSubprotocols.joined(separator: ","))
             if case .reject(legacyOffered: true) = negotiation {
-                log("\(upgrade.remoteAddress): \(Subprotocol.legacyLogMessage)")
+                logger.notice("\(Subprotocol.legacyLogMessage)", metadata: [
+                    "id": .stringConvertible(connection.id.rawValue), "remote": .string(upgrade.remoteAddress)])
             }
             run(session.machine.close(.subprotocolNotAcceptable), for: session)
             return .accept
@@ -46,6 +48,8 @@ extension Server {
     public func didClose(_ connection: Connection, code: UInt16, reason: String) {
         metrics.recordClose(code: code)
         metrics.connections -= 1
+        flushDeadLetterLog(force: true)
+        logClosed(connection, code: code, reason: reason, session: connection.userData as? Session)
         guard let session = connection.userData as? Session else { return }
         session.gone = true
         // Stops every live operation (the fan-out entries go; their rows go with the connection's).
@@ -54,8 +58,10 @@ extension Server {
         session.subscriptions.removeAll()
         if session.connectionRowQueued {
             let recordID = session.recordID
-            store.deleteConnection(id: recordID) { [log] result in
-                if case .failure(let error) = result { log("error: removing connection \(recordID): \(error)") }
+            store.deleteConnection(id: recordID) { [logger] result in
+                if case .failure(let error) = result {
+                    logger.error("removing the connection row failed", metadata: ["record": .string(recordID), "error": "\(error)"])
+                }
             }
         }
         connection.userData = nil

@@ -1,6 +1,7 @@
 import Foundation
 import GraphQL
 import GraphQLTransportWS
+import Logging
 
 /// Switchboard's server: the libwebsockets transport, the graphql-transport-ws sessions, GraphQL
 /// over HTTP, the fan-out and the store, wired together.
@@ -12,11 +13,15 @@ public final class Server: TransportHandler, @unchecked Sendable {
     // @unchecked Sendable: `post` closures capture the server to reach its service-thread state;
     // they run on the service thread, which is the only place that state is touched. The
     // properties other threads read (`configuration`, `application`, `store`, `transport`,
-    // `log`) are immutable after `init`.
+    // `logger`, `log`) are immutable after `init`.
 
     public let configuration: ServerConfiguration
     public let application: any SwitchboardApplication
     public let store: any Store
+    /// Where the server reports what an operator should see (`Logging/`; stderr by default).
+    public let logger: Logger
+    /// `logger` for one-line messages that start with `error: ` or `warning: ` (their level):
+    /// the server's former log function, kept so code written against it still compiles.
     let log: @Sendable (String) -> Void
     public private(set) var transport: WebSocketServer!
 
@@ -28,19 +33,22 @@ public final class Server: TransportHandler, @unchecked Sendable {
     var http: GraphQLHTTPHandler!
     var sequencer: EventSequencer!
     var watch: (any StoreWatch)?
+    var deadLetterLog = DeadLetterLogWindow()
     /// Prefix of this process's connection record ids, so that processes sharing a store
     /// never collide in `connections.id`.
     let recordPrefix: String
     let machineConfiguration: ConnectionStateMachine.Configuration
     private let stopRequested = DispatchSemaphore(value: 0)
 
-    /// `log` receives one line per event worth an operator's attention (stderr by default).
+    /// `logger` receives one record per event worth an operator's attention: connections
+    /// opened and closed, rejected operations, dead letters, failures (`README`, "Logs").
     public init(configuration: ServerConfiguration, application: any SwitchboardApplication, store: any Store,
-                log: @escaping @Sendable (String) -> Void = Server.standardErrorLog) {
+                logger: Logger = StandardErrorLogHandler.logger()) {
         self.configuration = configuration
         self.application = application
         self.store = store
-        self.log = log
+        self.logger = logger
+        self.log = Self.prefixedLog(logger)
         self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
         self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
@@ -49,9 +57,17 @@ public final class Server: TransportHandler, @unchecked Sendable {
             webSocketScheme: configuration.tlsCertificatePath != nil ? "wss" : "ws")
     }
 
-    /// Writes one line to standard error.
-    public static let standardErrorLog: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    /// `error: …` and `warning: …` at their level, anything else at `info`.
+    public static func prefixedLog(_ logger: Logger) -> @Sendable (String) -> Void {
+        { line in
+            if line.hasPrefix("error: ") {
+                logger.error("\(line.dropFirst(7))")
+            } else if line.hasPrefix("warning: ") {
+                logger.warning("\(line.dropFirst(9))")
+            } else {
+                logger.info("\(line)")
+            }
+        }
     }
 
     /// The port listened on (after `start`).
@@ -72,7 +88,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
                 }
             },
             fanOut: { [unowned self] event in self.fanOut(event) },
-            log: log)
+            log: { [logger] line in logger.error("\(line)") })
         try transport.start()
         let transport = self.transport!
         watch = store.watch(after: lastID) { [unowned self] events in
@@ -94,7 +110,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
         stopRequested.wait()
         stopRequested.signal()
         if !transport.waitUntilStopped(timeout: timeout) {
-            log("warning: the service thread did not stop within \(timeout) s")
+            logger.warning("the service thread did not stop in time", metadata: ["timeout_seconds": "\(timeout)"])
         }
         watch?.cancel()
         watch = nil
@@ -141,8 +157,11 @@ public final class Server: TransportHandler, @unchecked Sendable {
         guard fanout.pendingDeadLetterCount > 0 else { return }
         let letters = fanout.takeDeadLetters()
         let count = letters.count
-        store.appendDeadLetters(letters) { [log] result in
-            if case .failure(let error) = result { log("error: recording \(count) dead letters: \(error)") }
+        logDeadLetters(letters)
+        store.appendDeadLetters(letters) { [logger] result in
+            if case .failure(let error) = result {
+                logger.error("recording dead letters failed", metadata: ["count": "\(count)", "error": "\(error)"])
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+import Logging
+
 /// Everything `switchboard serve` can be told (contract.md's `serve` table), with its defaults.
 /// Plain values: the command line fills it, tests build it directly.
 public struct ServerConfiguration: Sendable {
@@ -34,6 +36,10 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGraceSeconds: Double = 2
     /// `--event-loop`: poll, uv or ev (see `EventLoop`).
     public var eventLoop: EventLoop = TransportConfiguration().eventLoop
+    /// `--log-level`: the least severe level written to the log.
+    public var logLevel: Logger.Level = .info
+    /// `--log-format`: text lines for people, JSON lines for log pipelines.
+    public var logFormat: LogFormat = .text
 
     public init() {}
 

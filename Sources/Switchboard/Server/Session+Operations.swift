@@ -11,6 +11,9 @@ extension Server {
         for action in actions {
             switch action {
             case .send(let message):
+                if case .error(let operation, let errors) = message {
+                    logRejected(session, operation: operation, errors: errors)
+                }
                 transport.send(session.connection, message.encoded())
             case .close(let code, let reason):
                 transport.close(session.connection, code: code.rawValue, reason: reason)
@@ -49,7 +52,7 @@ extension Server {
 
     /// An unexpected failure: 4500 with a generic reason for the client, the details in the log.
     func fail(_ id: ConnectionID, _ detail: String) {
-        log("error: connection \(id): \(detail); closing 4500")
+        logger.error("internal failure; closing 4500", metadata: ["id": .stringConvertible(id.rawValue), "detail": .string(detail)])
         guard let session = session(id) else { return }
         run(session.machine.close(.internalServerError), for: session)
     }
@@ -86,6 +89,7 @@ extension Server {
                 variables: payload.variables ?? [:])
         } catch {
             // Variable coercion: a result with errors, then complete.
+            logRejected(session, operation: handle.id, errors: error.errors)
             finishSingleResult(session, handle, ExecutionResult.requestErrors(error.errors).encoded())
             return
         }
@@ -137,6 +141,7 @@ extension Server {
                 try prepareSubscription(schema: schema, document: document, operationName: payload.operationName, variables: variables)
             }
         } catch {
+            logRejected(session, operation: handle.id, errors: error.errors)
             finishSingleResult(session, handle, ExecutionResult.requestErrors(error.errors).encoded())
             return
         }

@@ -23,6 +23,8 @@ final class Session {
     /// Set once the socket is gone: the connection row's deletion takes the subscription rows
     /// with it, so they are not deleted one by one.
     var gone = false
+    /// When the socket opened (monotonic), for the `connection closed` record's duration.
+    let openedAt = monotonicNanoseconds()
 
     init(connection: Connection, recordID: String, upgrade: UpgradeRequest, configuration: ConnectionStateMachine.Configuration) {
         self.connection = connection

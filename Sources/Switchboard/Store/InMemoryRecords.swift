@@ -95,6 +95,11 @@ struct InMemoryRecords {
         Array(deadLetters.prefix(max(limit, 0)))
     }
 
+    /// The newest `limit` dead letters, newest first.
+    func recentDeadLetters(limit: Int) -> [DeadLetter] {
+        Array(deadLetters.suffix(max(limit, 0)).reversed())
+    }
+
     func setting(_ key: String) -> String? { settings[key] }
 
     mutating func setSetting(_ key: String, value: String) { settings[key] = value }

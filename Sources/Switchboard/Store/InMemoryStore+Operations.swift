@@ -95,6 +95,15 @@ extension InMemoryStore {
         }
     }
 
+    public func recentDeadLetters(limit: Int, completion: @escaping @Sendable (Result<[DeadLetterReport], StoreError>) -> Void) {
+        perform(completion) { (state: inout State) throws(StoreError) -> [DeadLetterReport] in
+            state.records.recentDeadLetters(limit: limit).map { letter in
+                let found = state.log.events(topic: nil, after: letter.eventId - 1, limit: 1).first
+                return DeadLetterReport(letter: letter, topic: found?.id == letter.eventId ? found?.topic : nil)
+            }
+        }
+    }
+
     public func setting(_ key: String, completion: @escaping @Sendable (Result<String?, StoreError>) -> Void) {
         perform(completion) { (state: inout State) throws(StoreError) -> String? in
             state.records.setting(key)

@@ -58,6 +58,10 @@ extension Store {
         try await bridge { self.deadLetters(limit: limit, completion: $0) }
     }
 
+    public func recentDeadLetters(limit: Int) async throws(StoreError) -> [DeadLetterReport] {
+        try await bridge { self.recentDeadLetters(limit: limit, completion: $0) }
+    }
+
     public func setting(_ key: String) async throws(StoreError) -> String? {
         try await bridge { self.setting(key, completion: $0) }
     }

@@ -49,6 +49,9 @@ public protocol Store: AnyObject, Sendable {
 
     func appendDeadLetters(_ letters: [DeadLetter], completion: (@Sendable (Result<Void, StoreError>) -> Void)?)
     func deadLetters(limit: Int, completion: @escaping @Sendable (Result<[DeadLetter], StoreError>) -> Void)
+    /// The newest `limit` dead letters, newest first, each with its event's topic: what an
+    /// operator looks at first (`switchboard dead-letters`).
+    func recentDeadLetters(limit: Int, completion: @escaping @Sendable (Result<[DeadLetterReport], StoreError>) -> Void)
 
     func setting(_ key: String, completion: @escaping @Sendable (Result<String?, StoreError>) -> Void)
     func setSetting(_ key: String, value: String, completion: (@Sendable (Result<Void, StoreError>) -> Void)?)
