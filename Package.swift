@@ -15,6 +15,8 @@ let package = Package(
         // Structured logs (Logging/): our handler implements LogHandler.log(event:) and reads
         // LogEvent.error, both present from 1.12.0.
         .package(url: "https://github.com/apple/swift-log", from: "1.12.0"),
+        // HMAC-SHA256 for tokens (Auth/): a well-kept implementation with a constant-time check.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // System libraries. Each is a module map plus a shim header; `make` installs the
@@ -41,6 +43,7 @@ let package = Package(
         .target(name: "Switchboard", dependencies: [
             "GraphQL", "GraphQLTransportWS", "CSQLite", "CLibWebSockets",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
 
         // The chat application: resolvers for Schema/chat.graphql and its topic mapping.

@@ -21,6 +21,7 @@ from server_support import (
     connect_acked,
     new_message_subscription,
     post_message,
+    publisher_token,
     require_serve,
     run,
     unique,
@@ -37,15 +38,21 @@ def media_type(response: requests.Response) -> str:
     return response.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
 
+def authorization(server) -> dict[str, str]:
+    """A publisher's token: these tests are about HTTP, not about who may post."""
+    return {"Authorization": f"Bearer {publisher_token(server.secret)}"} if server.secret else {}
+
+
 def post(server, body, *, accept: str | None = JSON, content_type: str = "application/json",
          raw: bool = False) -> requests.Response:
     data = body if raw else json.dumps(body)
-    headers = {"Accept": accept, "Content-Type": content_type}
+    headers = {"Accept": accept, "Content-Type": content_type, **authorization(server)}
     return requests.post(server.graphql_http, data=data, headers=headers, timeout=TIMEOUT)
 
 
 def get(server, params, *, accept: str | None = JSON) -> requests.Response:
-    return requests.get(server.graphql_http, params=params, headers={"Accept": accept}, timeout=TIMEOUT)
+    return requests.get(server.graphql_http, params=params, headers={"Accept": accept, **authorization(server)},
+                        timeout=TIMEOUT)
 
 
 def assert_errors(body: dict, code: str | None = None) -> list[dict]:

@@ -28,6 +28,7 @@ from server_support import (
     message,
     new_message_subscription,
     post_message,
+    publisher_token,
     require_serve,
     run,
     store_rows,
@@ -368,7 +369,8 @@ def test_query_over_the_socket_gets_one_next_then_complete(server):
 def test_mutation_over_the_socket_gets_one_next_then_complete(server):
     async def go():
         chat = unique()
-        client = await connect_acked(server)
+        # A publisher may post under any sender name (contract.md, "Identity").
+        client = await connect_acked(server, {"authorization": f"Bearer {publisher_token()}"})
         await client.subscribe("m", 'mutation { postMessage(chatId: "%s", content: "hi", senderName: "ada") '
                                     "{ chatId content senderName } }" % chat)
         payload = await client.single_result("m")
@@ -468,7 +470,7 @@ def test_field_errors_are_next_with_errors_then_complete(server, case):
     """Errors while resolving (a field resolver fails, variable coercion fails): `next` with
     `errors`, then `complete`. The codes are contract.md's (`last` 1 to 500; `content` 1 to 4,000)."""
     async def go():
-        client = await connect_acked(server)
+        client = await connect_acked(server, {"authorization": f"Bearer {publisher_token()}"})
         if case == "resolver":
             await client.subscribe("f", '{ messages(chatId: "x", last: 0) { id } }')
         elif case == "mutation-input":

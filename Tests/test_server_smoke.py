@@ -12,8 +12,8 @@ import time
 import pytest
 import requests
 
-from server_support import (ROOT, RawClient, new_message_subscription, post_message, subscribe_message,
-                            unique, wait_until)
+from server_support import (ROOT, RawClient, new_message_subscription, post_message, publisher_token,
+                            subscribe_message, unique, wait_until)
 
 
 def start_subscriber(server, chat: str, count: int, after: str = "") -> subprocess.Popen[str]:
@@ -33,7 +33,7 @@ def test_gql_example_receives_what_curl_and_publish_post(server, switchboard_bin
     wait_until(lambda: requests.get(server.http + "/metrics", timeout=5).text.count("switchboard_subscriptions 1"),
                "the subscription to be live")
     posted = subprocess.run([str(ROOT / "Examples/curl/post_message.sh"), chat, 'say "hi"', "curl", server.graphql_http],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True, check=True, env=dict(os.environ, TOKEN=publisher_token()))
     assert '"postMessage"' in posted.stdout, posted.stdout
     subprocess.run([str(switchboard_bin), "publish", "--db", str(server.db), "--chat", chat,
                     "--content", "from elsewhere", "--sender", "cli"], check=True, capture_output=True)
@@ -48,7 +48,7 @@ def test_resume_with_the_example_replays_the_backlog(server):
     chat = unique()
     for i in range(3):
         subprocess.run([str(ROOT / "Examples/curl/post_message.sh"), chat, f"m{i}", "ada", server.graphql_http],
-                       capture_output=True, check=True)
+                       capture_output=True, check=True, env=dict(os.environ, TOKEN=publisher_token()))
     subscriber = start_subscriber(server, chat, 3, after="0")
     out, _ = subscriber.communicate(timeout=10)
     assert [line.rsplit(": ", 1)[1] for line in out.splitlines()] == ["m0", "m1", "m2"], out
@@ -136,3 +136,17 @@ def test_an_unknown_event_loop_is_refused(serve_bin, tmp_path):
     done = subprocess.run([str(serve_bin), "serve", "--port", "0", "--db", str(tmp_path / "s.sqlite"),
                            "--event-loop", "select"], capture_output=True, text=True, timeout=10)
     assert done.returncode != 0 and "--event-loop must be poll, uv or ev (got select)" in done.stderr, done
+
+
+def test_the_curl_example_needs_a_publisher_token(server):
+    """Without TOKEN the example says what it needs; with a user token the server refuses a
+    sender other than the user's name (contract.md: a user posts under the token's name)."""
+    script = str(ROOT / "Examples/curl/post_message.sh")
+    env = {k: v for k, v in os.environ.items() if k != "TOKEN"}
+    missing = subprocess.run([script, "general", "hi", "curl", server.graphql_http], capture_output=True, text=True,
+                             env=env)
+    assert missing.returncode != 0 and "TOKEN" in missing.stderr, missing
+    from server_support import make_token
+    as_user = subprocess.run([script, "general", "hi", "curl", server.graphql_http], capture_output=True, text=True,
+                             env=dict(env, TOKEN=make_token("ada", role="user", name="Ada")), check=True)
+    assert '"FORBIDDEN"' in as_user.stdout, as_user.stdout

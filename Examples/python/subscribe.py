@@ -3,10 +3,12 @@
 
     make run                                   # in one terminal: the server on 127.0.0.1:4000
     python Examples/python/subscribe.py general  # in another (pip install "gql[websockets]")
-    Examples/curl/post_message.sh general "hello"  # in a third: publish
+    TOKEN=... Examples/curl/post_message.sh general "hello"  # in a third: publish (publisher token)
 
 Arguments: CHAT [AFTER] [URL]. With AFTER (a message id) it first replays the stored messages
-after that id, then goes on live. URL defaults to ws://127.0.0.1:4000/graphql.
+after that id, then goes on live. URL defaults to ws://127.0.0.1:4000/graphql. Reading a chat needs
+no token; with TOKEN set it is sent in connection_init ({"authorization": "Bearer …"}), which a
+server started with --require-auth needs.
 """
 import asyncio
 import sys
@@ -22,7 +24,10 @@ subscription OnMessage($chatId: ID!, $after: ID) {
 
 
 async def main(chat: str, after: str | None, url: str, limit: int | None) -> None:
-    transport = WebsocketsTransport(url=url)  # speaks graphql-transport-ws
+    import os
+    token = os.environ.get("TOKEN")
+    init_payload = {"authorization": f"Bearer {token}"} if token else {}
+    transport = WebsocketsTransport(url=url, init_payload=init_payload)  # speaks graphql-transport-ws
     async with Client(transport=transport) as session:
         print(f"subscribed to chat {chat!r} on {url}", file=sys.stderr, flush=True)
         received = 0

@@ -8,6 +8,12 @@ public enum CloseCode: UInt16, Sendable, Hashable, CaseIterable, CustomStringCon
     case normalClosure = 1000
     /// Server shutdown.
     case goingAway = 1001
+    /// The connection breaks a policy: one more connection of a user already at
+    /// `--max-connections-per-user` (reason `Too many connections for this user`), or a client
+    /// that keeps sending over `--max-messages-per-second` (reason `Too many messages`).
+    /// graphql-ws clients do not retry 1008 as they retry 4403 or 1013, so a client over its
+    /// limit stops instead of hammering the server.
+    case policyViolation = 1008
     /// An inbound message larger than `--max-message-bytes` (the transport detects it).
     case messageTooBig = 1009
     /// RFC 6455's unexpected condition; the protocol's own failures use 4500.
@@ -36,6 +42,7 @@ public enum CloseCode: UInt16, Sendable, Hashable, CaseIterable, CustomStringCon
         switch self {
         case .normalClosure: return "Normal closure"
         case .goingAway: return "Going away"
+        case .policyViolation: return "Policy violation"
         case .messageTooBig: return "Message too big"
         case .internalError: return "Internal error"
         case .tryAgainLater: return "Try again later"

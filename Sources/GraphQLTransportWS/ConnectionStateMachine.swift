@@ -105,6 +105,8 @@ public struct ConnectionStateMachine: Sendable {
     private var operations: [String: (serial: UInt64, phase: OperationPhase)] = [:]
     private var order: [String] = []
     private var nextSerial: UInt64 = 1
+    /// `subscribe` messages refused with TOO_MANY_SUBSCRIPTIONS so far (for the metrics).
+    public private(set) var refusedOverLimit = 0
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -121,6 +123,9 @@ public struct ConnectionStateMachine: Sendable {
     public var liveOperations: [OperationHandle] {
         order.compactMap { id in operations[id].map { OperationHandle(id: id, serial: $0.serial) } }
     }
+
+    /// Whether an operation with this client id is live (preparing or active).
+    public func hasLiveOperation(id: String) -> Bool { operations[id] != nil }
 
     /// How many operations count against `maxSubscriptions`.
     public var liveOperationCount: Int { operations.count }
@@ -253,6 +258,7 @@ public struct ConnectionStateMachine: Sendable {
             return close(.subscriberAlreadyExists, reason: CloseCode.subscriberAlreadyExistsReason(id: id))
         }
         guard operations.count < configuration.maxSubscriptions else {
+            refusedOverLimit += 1
             return [.send(.error(id: id, errors: [Self.tooManySubscriptionsError(limit: configuration.maxSubscriptions)]))]
         }
         let handle = OperationHandle(id: id, serial: nextSerial)

@@ -55,11 +55,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("WebSocket ping interval; a silent socket is dropped after another.", valueName: "seconds"))
     var keepalive = 12
 
-    @Option(name: .customLong("max-connections"), help: ArgumentHelp("Further upgrades get HTTP 503.", valueName: "n"))
+    @Option(name: .customLong("max-connections"), help: ArgumentHelp("Open WebSockets; further upgrades get HTTP 503 with Retry-After.", valueName: "n"))
     var maxConnections = 20_000
 
-    @Option(name: .customLong("max-subscriptions"), help: ArgumentHelp("Live operations per connection.", valueName: "n"))
+    @Option(name: .customLong("max-subscriptions"), help: ArgumentHelp("Live operations per connection; one more gets a TOO_MANY_SUBSCRIPTIONS error.", valueName: "n"))
     var maxSubscriptions = 100
+
+    @Option(name: .customLong("max-connections-per-user"),
+            help: ArgumentHelp("Acknowledged connections per token sub; one more closes 1008.", valueName: "n"))
+    var maxConnectionsPerUser = 100
 
     @Option(name: .customLong("max-message-bytes"), help: ArgumentHelp("Largest inbound message; larger closes 1009.", valueName: "n"))
     var maxMessageBytes = 65_536
@@ -69,6 +73,21 @@ struct ServeCommand: ParsableCommand {
 
     @Option(name: .customLong("max-body-bytes"), help: ArgumentHelp("Largest HTTP body; larger gets 413.", valueName: "n"))
     var maxBodyBytes = 1_048_576
+
+    @Option(name: .customLong("max-messages-per-second"), help: ArgumentHelp(
+        "Inbound messages per second per connection, bursts of n allowed; over it a subscribe gets a RATE_LIMITED error and a ping is dropped; more than n over the rate within 10 s closes the socket 1008 (0: no limit).",
+        valueName: "n"))
+    var maxMessagesPerSecond = 100
+
+    @Option(name: .customLong("max-depth"), help: ArgumentHelp(
+        "Deepest field nesting of an operation, fragments counted where spread; deeper is a validation error (0: no limit).",
+        valueName: "n"))
+    var maxDepth = 20
+
+    @Option(name: .customLong("max-fields"), help: ArgumentHelp(
+        "Most fields one operation selects, aliases and each fragment use included; more is a validation error (0: no limit).",
+        valueName: "n"))
+    var maxFields = 1000
 
     @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate: serve wss:// and https://. (default: none: plain ws:// and http://)", valueName: "path"))
     var tlsCert: String?
@@ -103,9 +122,13 @@ struct ServeCommand: ParsableCommand {
         c.keepaliveSeconds = keepalive
         c.maxConnections = maxConnections
         c.maxSubscriptions = maxSubscriptions
+        c.maxConnectionsPerUser = maxConnectionsPerUser
         c.maxMessageBytes = maxMessageBytes
         c.maxQueueBytes = maxQueueBytes
         c.maxBodyBytes = maxBodyBytes
+        c.maxMessagesPerSecond = maxMessagesPerSecond
+        c.maxDepth = maxDepth
+        c.maxFields = maxFields
         c.tlsCertificatePath = tlsCert
         c.tlsKeyPath = tlsKey
         guard let loop = EventLoop(rawValue: eventLoop) else {
@@ -164,6 +187,7 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             sources.append(source)
         }
+        waitUntilSignalsAreHandled([SIGINT, SIGTERM])
 
         do {
             try server.start()
@@ -171,9 +195,7 @@ struct ServeCommand: ParsableCommand {
             store.close()
             throw CommandFailure(message: "\(error)")
         }
-        if configuration.secret == nil {
-            log("warning: no --secret given (development mode); until tokens are checked every caller may publish")
-        }
+        announceIdentityMode(server, configuration, log: log)
         announceReady(url: configuration.webSocketURL(port: server.port), logger: logger, format: configuration.logFormat)
         server.waitUntilStopped(timeout: 4.5)
         for source in sources { source.cancel() }

@@ -34,6 +34,11 @@ extension StoreFlags {
     /// connection or subscription rows that a restart would have to clean up), one reader,
     /// no retention passes (pruning is the server's business).
     func openStore() throws(CommandFailure) -> SQLiteStore {
+        try Self.open(db, busyTimeout: busyTimeout)
+    }
+
+    /// `openStore` for a command that has its own `--db` (`token`).
+    static func open(_ db: String, busyTimeout: Double) throws(CommandFailure) -> SQLiteStore {
         guard busyTimeout >= 0, busyTimeout.isFinite else {
             throw CommandFailure(message: "--busy-timeout must be a number of seconds, 0 or more (got \(busyTimeout))")
         }

@@ -15,6 +15,7 @@ struct SwitchboardCommand: AsyncParsableCommand {
               switchboard serve --db ./switchboard.sqlite
               switchboard publish --db ./switchboard.sqlite --chat general --content hi --sender ada
             """,
-        subcommands: [ServeCommand.self, CheckCommand.self, IntrospectCommand.self, PublishCommand.self, NotifyCommand.self, DeadLettersCommand.self]
+        subcommands: [ServeCommand.self, CheckCommand.self, IntrospectCommand.self, PublishCommand.self, NotifyCommand.self, DeadLettersCommand.self,
+                      TokenCommand.self]
     )
 }

@@ -8,6 +8,7 @@ final class CloseCodeTests: XCTestCase {
         let table: [(CloseCode, UInt16, String)] = [
             (.normalClosure, 1000, "Normal closure"),
             (.goingAway, 1001, "Going away"),
+            (.policyViolation, 1008, "Policy violation"),
             (.messageTooBig, 1009, "Message too big"),
             (.internalError, 1011, "Internal error"),
             (.tryAgainLater, 1013, "Try again later"),

@@ -40,6 +40,7 @@ final class SQLiteStoreConformanceTests: XCTestCase {
     func testDeadLettersAppendAndList() async throws { try await conformance.deadLettersAppendAndList() }
     func testRecentDeadLettersNewestFirstWithTopic() async throws { try await conformance.recentDeadLettersNewestFirstWithTopic() }
     func testSettingsRoundTripAndOverwrite() async throws { try await conformance.settingsRoundTripAndOverwrite() }
+    func testInsertSettingIfAbsentKeepsTheFirstValue() async throws { try await conformance.insertSettingIfAbsentKeepsTheFirstValue() }
     func testWatchDeliversEveryEventOnceInOrder() async throws { try await conformance.watchDeliversEveryEventOnceInOrder() }
     func testWatchStartsAfterTheGivenID() async throws { try await conformance.watchStartsAfterTheGivenID() }
     func testWatchStopsWhenCancelled() async throws { try await conformance.watchStopsWhenCancelled() }

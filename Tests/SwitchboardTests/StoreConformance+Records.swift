@@ -165,6 +165,22 @@ extension StoreConformance {
             try await assertNil(await store.setting("DEV.SECRET"), "keys are case-sensitive")
         }
     }
+
+    /// The development secret is created this way: of several racing writers the first
+    /// wins and every one of them learns its value.
+    func insertSettingIfAbsentKeepsTheFirstValue() async throws {
+        try await withStore { store in
+            try await assertEqual(await store.insertSettingIfAbsent("dev.secret", value: "first"), "first")
+            try await assertEqual(await store.insertSettingIfAbsent("dev.secret", value: "second"), "first",
+                                  "an existing value is kept and returned")
+            try await assertEqual(await store.setting("dev.secret"), "first")
+            async let a = store.insertSettingIfAbsent("raced", value: "a")
+            async let b = store.insertSettingIfAbsent("raced", value: "b")
+            let (fromA, fromB) = try await (a, b)
+            XCTAssertEqual(fromA, fromB, "racing inserts agree on one value")
+            try await assertEqual(await store.setting("raced"), fromA)
+        }
+    }
 }
 
 private func byID(_ a: ConnectionRecord, _ b: ConnectionRecord) -> Bool { a.id < b.id }

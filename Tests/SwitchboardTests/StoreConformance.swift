@@ -34,6 +34,7 @@ struct StoreConformance: Sendable {
         ("deadLettersAppendAndList", { $0.deadLettersAppendAndList }),
         ("recentDeadLettersNewestFirstWithTopic", { $0.recentDeadLettersNewestFirstWithTopic }),
         ("settingsRoundTripAndOverwrite", { $0.settingsRoundTripAndOverwrite }),
+        ("insertSettingIfAbsentKeepsTheFirstValue", { $0.insertSettingIfAbsentKeepsTheFirstValue }),
         ("watchDeliversEveryEventOnceInOrder", { $0.watchDeliversEveryEventOnceInOrder }),
         ("watchStartsAfterTheGivenID", { $0.watchStartsAfterTheGivenID }),
         ("watchStopsWhenCancelled", { $0.watchStopsWhenCancelled }),

@@ -23,30 +23,8 @@ final class FragmentNestingCheck: ValidationRule {
         var nestings: [String: (depth: Int, spreads: [(String, Int)])] = [:]
         for name in order { nestings[name] = Self.nesting(of: byName[name]!.selectionSet) }
 
-        for root in order where depths[root] == nil {
-            var path: [(name: String, next: Int)] = [(root, 0)]
-            var onPath: Set<String> = [root]
-            while let top = path.last {
-                let spreads = nestings[top.name]!.spreads
-                var i = top.next
-                var descended = false
-                while i < spreads.count {
-                    let spread = spreads[i].0
-                    i += 1
-                    if nestings[spread] != nil && depths[spread] == nil && !onPath.contains(spread) {
-                        path[path.count - 1].next = i
-                        path.append((spread, 0))
-                        onPath.insert(spread)
-                        descended = true
-                        break
-                    }
-                }
-                if !descended {
-                    path.removeLast()
-                    onPath.remove(top.name)
-                    depths[top.name] = depth(nestings[top.name]!)
-                }
-            }
+        visitFragmentsInPostOrder(roots: order, spreads: nestings.mapValues { $0.spreads.map(\.0) }) { name in
+            depths[name] = depth(nestings[name]!)
         }
     }
 

@@ -23,6 +23,8 @@ public final class ValidationContext {
     public let maxErrors: Int
     /// Set once the error limit or the fragment work budget is exhausted.
     @exclusivity(unchecked) public private(set) var aborted = false
+    /// The server's bounds on operations (`MaxDepthRule`, `MaxFieldsRule`).
+    public let limits: DocumentLimits
 
     private var fragmentsByName: [String: FragmentDefinition] = [:]
     private var spreadsCache: [Int: [FragmentSpread]] = [:]
@@ -36,8 +38,9 @@ public final class ValidationContext {
     /// times over cannot make validation quadratic (graphql-core's MAX_FRAGMENT_WORK).
     private var remainingFragmentWork = 50_000
 
-    init(schema: Schema, document: Document, typeInfo: TypeInfo, maxErrors: Int) {
+    init(schema: Schema, document: Document, typeInfo: TypeInfo, maxErrors: Int, limits: DocumentLimits = .none) {
         self.schema = schema
+        self.limits = limits
         self.document = document
         self.typeInfo = typeInfo
         self.maxErrors = maxErrors

@@ -11,6 +11,10 @@ import GraphQL
 /// Failures are cached too (parse errors with `GRAPHQL_PARSE_FAILED`, validation errors with
 /// `GRAPHQL_VALIDATION_FAILED`): a client retrying a broken document costs a lookup.
 ///
+/// `documentLimits` (`--max-depth`, `--max-fields`) are checked with the specification's rules.
+/// They are fixed for the cache's life and the same for every caller, so an entry keyed by
+/// the text alone stays right.
+///
 /// Threads: not thread-safe and deliberately without a lock. The server owns one cache on
 /// its service thread and calls it only there: from the WebSocket handler when a `subscribe`
 /// arrives, and from `GraphQLHTTPHandler.prepare`, which the server also calls on the service
@@ -22,6 +26,8 @@ public final class DocumentCache {
     /// Longest document text (UTF-8 bytes) that is stored; longer ones are not cached.
     public let maxTextBytes: Int
     public let parseLimits: ParseLimits
+    /// The server's bounds on operations, checked by `DocumentLimits.rules`.
+    public let documentLimits: DocumentLimits
 
     /// Look-ups answered from the cache.
     public private(set) var hits = 0
@@ -29,6 +35,9 @@ public final class DocumentCache {
     public private(set) var misses = 0
     /// Entries dropped to make room.
     public private(set) var evictions = 0
+    /// Look-ups (hits included: each is a refused request) whose document exceeded a limit,
+    /// by the limit's name (`depth`, `fields`).
+    public private(set) var limitRejections: [String: Int] = [:]
 
     private var slots: [Slot] = []
     private var index: [Key: Int] = [:]
@@ -43,12 +52,13 @@ public final class DocumentCache {
 
     public init(
         capacity: Int = DocumentCache.defaultCapacity, maxTextBytes: Int = DocumentCache.defaultMaxTextBytes,
-        parseLimits: ParseLimits = .default
+        parseLimits: ParseLimits = .default, documentLimits: DocumentLimits = .none
     ) {
         precondition(capacity > 0, "a DocumentCache needs room for at least one entry")
         self.capacity = capacity
         self.maxTextBytes = maxTextBytes
         self.parseLimits = parseLimits
+        self.documentLimits = documentLimits
         slots.reserveCapacity(min(capacity, 1_024))
     }
 
@@ -62,12 +72,25 @@ public final class DocumentCache {
         if let slot = index[key] {
             hits += 1
             moveToFront(slot)
+            countLimitRejections(slots[slot].value)
             return slots[slot].value
         }
         misses += 1
-        let value = Self.parseAndValidate(text, schema: schema, limits: parseLimits)
+        let value = Self.parseAndValidate(text, schema: schema, limits: parseLimits, documentLimits: documentLimits)
         if text.utf8.count <= maxTextBytes { insert(key, value, schema: schema) }
+        countLimitRejections(value)
         return value
+    }
+
+    /// Counts each limit a refused document exceeded, once per look-up.
+    private func countLimitRejections(_ value: CachedDocument) {
+        guard case .invalid(let errors, .validation) = value else { return }
+        var counted: [String] = []
+        for error in errors {
+            guard let limit = error.exceededDocumentLimit, !counted.contains(limit) else { continue }
+            counted.append(limit)
+            limitRejections[limit, default: 0] += 1
+        }
     }
 
     /// Whether `text` is cached for `schema`, without counting a hit or touching its recency.
@@ -85,16 +108,19 @@ public final class DocumentCache {
     }
 
     /// Parses and validates without a cache: what a miss does.
-    public static func parseAndValidate(_ text: String, schema: Schema, limits: ParseLimits = .default)
-        -> CachedDocument
-    {
+    public static func parseAndValidate(
+        _ text: String, schema: Schema, limits: ParseLimits = .default, documentLimits: DocumentLimits = .none
+    ) -> CachedDocument {
         let document: Document
         do {
             document = try parseDocument(Source(text), limits: limits)
         } catch {
             return .invalid([error.withCode("GRAPHQL_PARSE_FAILED")], kind: .parse)
         }
-        let errors = validate(schema: schema, document: document)
+        let errors = documentLimits == .none
+            ? validate(schema: schema, document: document)
+            : validate(schema: schema, document: document, rules: specifiedRules + DocumentLimits.rules,
+                       limits: documentLimits)
         if !errors.isEmpty {
             return .invalid(errors.map { $0.withCode("GRAPHQL_VALIDATION_FAILED") }, kind: .validation)
         }

@@ -7,6 +7,8 @@ extension Server {
         switch request.path {
         case "/graphql":
             handleGraphQL(request, exchange: exchange)
+        case "/dev/token":
+            developmentToken(request, exchange: exchange)
         case "/healthz":
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(exchange, "GET") }
             healthCheck(exchange)
@@ -18,6 +20,7 @@ extension Server {
                 metrics.deliveries = fanout.metrics.deliveries
                 metrics.deadLetters = fanout.metrics.deadLetters
             }
+            collectLimitMetrics()
             transport.respond(to: exchange, with: HTTPResponse(
                 status: 200, contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render()))
         case "/":
@@ -54,11 +57,12 @@ extension Server {
     /// GraphQL over HTTP: prepared here (document cache, negotiation, status rules), the
     /// resolvers run in a `Task`, the response comes back through the mailbox.
     func handleGraphQL(_ request: HTTPRequest, exchange: HTTPExchange) {
+        // The token first: a bad one is 401 whatever the request holds.
+        guard let identity = identity(of: request, exchange: exchange) else { return }
         switch http.prepare(request) {
         case .respond(let response):
             transport.respond(to: exchange, with: response)
         case .execute(let operation):
-            let identity = provisionalIdentity(initPayload: nil, authorization: request.header("authorization"))
             let context = requestContext(identity: identity)
             let transport = self.transport!
             let work: @Sendable () async -> Void = {

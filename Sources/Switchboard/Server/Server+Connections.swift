@@ -9,6 +9,7 @@ extension Server {
             connection: connection, recordID: "\(recordPrefix)-\(connection.id.rawValue)", upgrade: upgrade,
             configuration: machineConfiguration)
         connection.userData = session
+        session.rateLimiter = rateLimiter()
         metrics.connections += 1
         logOpened(session)
         if upgrade.subprotocol == nil {
@@ -28,7 +29,10 @@ extension Server {
 
     public func didReceiveText(_ connection: Connection, _ bytes: UnsafeRawBufferPointer) {
         guard let session = connection.userData as? Session else { return }
+        guard admitMessage(session, bytes) else { return }
+        let refused = session.machine.refusedOverLimit
         run(session.machine.receive(.text(Array(bytes))), for: session)
+        if session.machine.refusedOverLimit != refused { metrics.recordLimitRejection(.subscriptions) }
     }
 
     public func didReceiveBinary(_ connection: Connection) {
@@ -40,7 +44,7 @@ extension Server {
         guard let session = connection.userData as? Session else { return }
         switch token {
         case SessionTimer.initTimeout: run(session.machine.receive(.initTimeoutFired), for: session)
-        case SessionTimer.tokenExpiry: run(session.machine.receive(.tokenExpired), for: session)
+        case SessionTimer.tokenExpiry: tokenExpired(session)
         default: break
         }
     }
@@ -52,6 +56,7 @@ extension Server {
         logClosed(connection, code: code, reason: reason, session: connection.userData as? Session)
         guard let session = connection.userData as? Session else { return }
         session.gone = true
+        releaseUserSlot(session)
         // Stops every live operation (the fan-out entries go; their rows go with the connection's).
         run(session.machine.transportClosed(), for: session)
         fanout?.closeConnection(ConnectionKey(connection.id))

@@ -13,7 +13,8 @@ public final class Server: TransportHandler, @unchecked Sendable {
     // @unchecked Sendable: `post` closures capture the server to reach its service-thread state;
     // they run on the service thread, which is the only place that state is touched. The
     // properties other threads read (`configuration`, `application`, `store`, `transport`,
-    // `logger`, `log`) are immutable after `init`.
+    // `logger`, `log`) are immutable after `init`; `authenticator` and `signer` are set once in
+    // `start`, before the service thread exists, and never again.
 
     public let configuration: ServerConfiguration
     public let application: any SwitchboardApplication
@@ -24,16 +25,24 @@ public final class Server: TransportHandler, @unchecked Sendable {
     /// the server's former log function, kept so code written against it still compiles.
     let log: @Sendable (String) -> Void
     public private(set) var transport: WebSocketServer!
+    /// Checks tokens with the configured secret, or the store's development secret.
+    public private(set) var authenticator: Authenticator!
+    /// Mints tokens with the same secret (development tokens, `GET /dev/token`).
+    public private(set) var signer: TokenSigner!
+    /// No `--secret`: tokens use the store's development secret and `/dev/token` exists.
+    public var isDevelopmentMode: Bool { configuration.secret == nil }
 
     // Service-thread state.
     public let metrics = Metrics()
-    let documents = DocumentCache()
+    let documents: DocumentCache
     var preparedSubscriptions = PreparedSubscriptionCache()
     var fanout: FanoutEngine!
     var http: GraphQLHTTPHandler!
     var sequencer: EventSequencer!
     var watch: (any StoreWatch)?
     var deadLetterLog = DeadLetterLogWindow()
+    /// Acknowledged connections per token `sub` (`--max-connections-per-user`).
+    var connectionsPerUser: [String: Int] = [:]
     /// Prefix of this process's connection record ids, so that processes sharing a store
     /// never collide in `connections.id`.
     let recordPrefix: String
@@ -50,6 +59,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.logger = logger
         self.log = Self.prefixedLog(logger)
         self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
+        self.documents = DocumentCache(documentLimits: configuration.documentLimits)
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
         self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
         self.http = GraphQLHTTPHandler(
@@ -73,9 +83,13 @@ public final class Server: TransportHandler, @unchecked Sendable {
     /// The port listened on (after `start`).
     public var port: Int { transport.port }
 
-    /// Reads where the event log ends, starts watching it, then listens. Returns once the
-    /// server accepts connections; throws when it cannot listen or the store cannot be read.
+    /// Settles the token secret (in development mode, the store's, made once), reads where
+    /// the event log ends, starts watching it, then listens. Returns once the server accepts
+    /// connections; throws when it cannot listen or the store cannot be read.
     public func start() throws {
+        let secret = try configuration.secret ?? Self.wait { DevelopmentMode.secret(in: self.store, completion: $0) }
+        authenticator = Authenticator(secret: secret)
+        signer = TokenSigner(secret: secret)
         let lastID = try Self.wait { self.store.latestEventID(completion: $0) }
         fanout = FanoutEngine(
             sink: TransportFrameSink(transport: transport), latestEventID: lastID,

@@ -1,3 +1,4 @@
+import GraphQL
 import Logging
 
 /// Everything `switchboard serve` can be told (contract.md's `serve` table), with its defaults.
@@ -9,11 +10,10 @@ public struct ServerConfiguration: Sendable {
     public var port = 4000
     /// `--db`: the SQLite store, created if missing.
     public var databasePath = "./switchboard.sqlite"
-    /// `--secret` (or `SWITCHBOARD_SECRET`): the HS256 key for tokens. Accepted now; it takes
-    /// effect with the identity issue (until then every caller is a publisher).
+    /// `--secret` (or `SWITCHBOARD_SECRET`): the HS256 key for tokens (its UTF-8 bytes). nil:
+    /// development mode, with a random secret kept in the store (`DevelopmentMode`).
     public var secret: String?
-    /// `--require-auth`: reject a `connection_init` without a valid token (4403). Accepted now;
-    /// takes effect with the identity issue.
+    /// `--require-auth`: reject a `connection_init` without a valid token (4403).
     public var requireAuth = false
     /// `--init-timeout`: milliseconds until a socket without `connection_init` is closed 4408.
     public var initTimeoutMilliseconds = 3000
@@ -23,12 +23,23 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections = 20_000
     /// `--max-subscriptions`: live operations per connection.
     public var maxSubscriptions = 100
+    /// `--max-connections-per-user`: acknowledged connections one token `sub` may hold; one
+    /// more is closed 1008 at `connection_init`.
+    public var maxConnectionsPerUser = 100
     /// `--max-message-bytes`: largest inbound WebSocket message; larger closes 1009.
     public var maxMessageBytes = 65_536
     /// `--max-queue-bytes`: most bytes waiting per connection; more closes 1013.
     public var maxQueueBytes = 1_048_576
     /// `--max-body-bytes`: largest HTTP request body; larger gets 413.
     public var maxBodyBytes = 1_048_576
+    /// `--max-messages-per-second`: inbound messages per connection per second, with a burst
+    /// of as many; over it a `subscribe` gets RATE_LIMITED, persistent abuse closes 1008. 0: off.
+    public var maxMessagesPerSecond = 100
+    /// `--max-depth`: deepest field nesting of an operation (validation error beyond). 0: off.
+    public var maxDepth = 20
+    /// `--max-fields`: most fields one operation selects, aliases and fragment uses included
+    /// (validation error beyond). 0: off.
+    public var maxFields = 1000
     /// `--tls-cert`, `--tls-key`: both given means `wss://` and `https://`.
     public var tlsCertificatePath: String?
     public var tlsKeyPath: String?
@@ -62,6 +73,11 @@ public struct ServerConfiguration: Sendable {
         return t
     }
 
+    /// The validation limits every document is checked with (`--max-depth`, `--max-fields`).
+    public var documentLimits: DocumentLimits {
+        DocumentLimits(maxDepth: maxDepth > 0 ? maxDepth : nil, maxFields: maxFields > 0 ? maxFields : nil)
+    }
+
     /// Checks the values a command line can get wrong; the message names the flag.
     public func validate() throws(ServerConfigurationError) {
         func positive(_ value: Int, _ flag: String) throws(ServerConfigurationError) {
@@ -76,9 +92,17 @@ public struct ServerConfiguration: Sendable {
         }
         try positive(maxConnections, "--max-connections")
         try positive(maxSubscriptions, "--max-subscriptions")
+        try positive(maxConnectionsPerUser, "--max-connections-per-user")
+        if secret == "" { throw ServerConfigurationError(message: "--secret (or SWITCHBOARD_SECRET) must not be empty") }
         try positive(maxMessageBytes, "--max-message-bytes")
         try positive(maxQueueBytes, "--max-queue-bytes")
         try positive(maxBodyBytes, "--max-body-bytes")
+        if maxMessagesPerSecond < 0 || maxMessagesPerSecond > 1_000_000 {
+            throw ServerConfigurationError(
+                message: "--max-messages-per-second must be 0 (no limit) to 1000000 (got \(maxMessagesPerSecond))")
+        }
+        if maxDepth < 0 { throw ServerConfigurationError(message: "--max-depth must be 0 (no limit) or more (got \(maxDepth))") }
+        if maxFields < 0 { throw ServerConfigurationError(message: "--max-fields must be 0 (no limit) or more (got \(maxFields))") }
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw ServerConfigurationError(message: "--tls-cert and --tls-key go together")
         }

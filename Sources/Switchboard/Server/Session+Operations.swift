@@ -27,12 +27,11 @@ extension Server {
         }
     }
 
-    // MARK: - connection_init
+    // MARK: - connection_init (checked in Server+Identity.swift)
 
-    func authenticate(_ session: Session, payload: JSONObject?) {
-        let identity = provisionalIdentity(initPayload: payload, authorization: session.upgrade.authorization)
+    /// Acknowledges a connection whose `connection_init` was accepted as `identity`.
+    func acknowledge(_ session: Session, as identity: Identity, payload: JSONObject?) {
         session.identity = identity
-        transport.cancelTimers(session.connection, token: SessionTimer.initTimeout)
         // The row is queued before the ack (not committed: the writer keeps order, so the
         // subscriptions rows that follow land after it).
         session.connectionRowQueued = true
@@ -150,7 +149,11 @@ extension Server {
             source = try application.source(
                 forSubscriptionField: prepared.rootFieldName, arguments: prepared.arguments, identity: session.identity)
         } catch {
-            run(session.machine.operationFailed(handle, errors: [error]), for: session)
+            // Refused by the application (authorization, a bad argument): an `error` message,
+            // with the root field's response path as graphql-js gives it.
+            var located = error
+            if located.path == nil { located.path = [.key(prepared.responseKey)] }
+            run(session.machine.operationFailed(handle, errors: [located]), for: session)
             return
         }
         let connectionID = session.connection.id

@@ -16,6 +16,8 @@ final class Session {
     var machine: ConnectionStateMachine
     /// Who the connection is, once `connection_init` has been accepted.
     var identity = Identity.anonymous
+    /// The `sub` this connection counts against in `Server.connectionsPerUser` (once acked).
+    var countedUser: String?
     /// Whether the `connections` row was queued (so it must be deleted at the end).
     var connectionRowQueued = false
     /// Subscriptions registered in the fan-out and the store, by operation id.
@@ -25,6 +27,8 @@ final class Session {
     var gone = false
     /// When the socket opened (monotonic), for the `connection closed` record's duration.
     let openedAt = monotonicNanoseconds()
+    /// `--max-messages-per-second` for this connection (nil: no limit).
+    var rateLimiter: MessageRateLimiter?
 
     init(connection: Connection, recordID: String, upgrade: UpgradeRequest, configuration: ConnectionStateMachine.Configuration) {
         self.connection = connection
@@ -38,13 +42,6 @@ final class Session {
 enum SessionTimer {
     static let initTimeout: UInt64 = 1
     static let tokenExpiry: UInt64 = 2
-}
-
-/// THE one place that decides who a caller is, until the identity issue replaces it with
-/// token verification (`--secret`, `--require-auth`): every caller — WebSocket or HTTP — is
-/// treated as a publisher. Nothing else in the server assumes it.
-func provisionalIdentity(initPayload: JSONObject?, authorization: String?) -> Identity {
-    Identity(role: .publisher, userID: nil, name: nil)
 }
 
 /// The `connection_init` payload as stored in `connections.init_payload`: every token and

@@ -115,4 +115,14 @@ extension InMemoryStore {
             state.records.setSetting(key, value: value)
         }
     }
+
+    public func insertSettingIfAbsent(
+        _ key: String, value: String, completion: @escaping @Sendable (Result<String, StoreError>) -> Void
+    ) {
+        perform(completion) { (state: inout State) throws(StoreError) -> String in
+            if let stored = state.records.setting(key) { return stored }
+            state.records.setSetting(key, value: value)
+            return value
+        }
+    }
 }

@@ -335,4 +335,23 @@ extension SQLiteStore {
             try upsert.run()
         }
     }
+
+    public func insertSettingIfAbsent(
+        _ key: String, value: String, completion: @escaping @Sendable (Result<String, StoreError>) -> Void
+    ) {
+        writer.submit(WriteItem(
+            run: { (connection, _) throws(SQLiteError) in
+                // Inside the writer's transaction: no other process can write between the two.
+                let insert = try connection.cached("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING")
+                try insert.bind(key, at: 1)
+                try insert.bind(value, at: 2)
+                try insert.run()
+                let select = try connection.cached("SELECT value FROM settings WHERE key = ?")
+                try select.bind(key, at: 1)
+                defer { select.reset() }
+                let stored = try select.step() ? select.string(0) : value
+                return { completion(.success(stored)) }
+            },
+            fail: { completion(.failure($0)) }))
+    }
 }

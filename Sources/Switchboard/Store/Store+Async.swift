@@ -69,6 +69,10 @@ extension Store {
     public func setSetting(_ key: String, value: String) async throws(StoreError) {
         try await bridge { self.setSetting(key, value: value, completion: $0) }
     }
+
+    public func insertSettingIfAbsent(_ key: String, value: String) async throws(StoreError) -> String {
+        try await bridge { self.insertSettingIfAbsent(key, value: value, completion: $0) }
+    }
 }
 
 /// Turns one callback into an awaited result.

@@ -55,6 +55,10 @@ public protocol Store: AnyObject, Sendable {
 
     func setting(_ key: String, completion: @escaping @Sendable (Result<String?, StoreError>) -> Void)
     func setSetting(_ key: String, value: String, completion: (@Sendable (Result<Void, StoreError>) -> Void)?)
+    /// Stores `value` under `key` unless the key has a value already, through the writer (so
+    /// two processes racing to create a setting agree on one); the completion receives the
+    /// value stored now: `value`, or the one that was there.
+    func insertSettingIfAbsent(_ key: String, value: String, completion: @escaping @Sendable (Result<String, StoreError>) -> Void)
 
     // MARK: Events from elsewhere
 

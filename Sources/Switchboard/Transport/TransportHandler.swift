@@ -21,6 +21,19 @@ public protocol TransportHandler: AnyObject {
     func didDropFrames(_ connection: Connection, _ frames: DroppedFrames)
     /// The service loop has ended; called on the service thread just before it exits.
     func didStop()
+    /// The transport refused something over one of its limits (an upgrade with 503, a
+    /// message with close 1009, a request body with 413); for the metrics.
+    func didEnforceLimit(_ limit: TransportLimit)
+}
+
+/// The limits the transport enforces itself, before the handler sees anything.
+public enum TransportLimit: Sendable {
+    /// `maxConnections`: the upgrade got 503.
+    case connections
+    /// `maxMessageBytes`: the socket is closed with 1009.
+    case messageBytes
+    /// `maxBodyBytes`: the request got 413.
+    case bodyBytes
 }
 
 extension TransportHandler {
@@ -28,4 +41,5 @@ extension TransportHandler {
     public func didFire(_ connection: Connection, token: UInt64) {}
     public func didDropFrames(_ connection: Connection, _ frames: DroppedFrames) {}
     public func didStop() {}
+    public func didEnforceLimit(_ limit: TransportLimit) {}
 }

@@ -42,7 +42,11 @@ extension WebSocketServer {
         let path = copyHeader(wsi, WSI_TOKEN_GET_URI) ?? ""
         if stopping { return refuse(wsi, 503) }
         if path != configuration.webSocketPath { return refuse(wsi, 404) }
-        if webSocketCount >= configuration.maxConnections { return refuse(wsi, 503) }
+        if webSocketCount >= configuration.maxConnections {
+            handler.didEnforceLimit(.connections)
+            return refuse(wsi, 503, headers: "retry-after: \(Self.connectionsRetryAfterSeconds)\r\n",
+                          body: "Too many connections (the server allows \(configuration.maxConnections)); try again later\n")
+        }
 
         let headers = collectHeaders(wsi)
         let offered = (headers["sec-websocket-protocol"] ?? "")
@@ -75,12 +79,17 @@ extension WebSocketServer {
         return 0
     }
 
+    /// What a 503 for `maxConnections` tells the client to wait: long enough not to hammer a
+    /// full server, short enough that a freed slot is soon used.
+    static let connectionsRetryAfterSeconds = 5
+
     /// Answers a refused upgrade ourselves: lws_return_http_status() labels it HTTP/1.0 here,
-    /// which WebSocket clients reject as "not a valid HTTP response".
-    private func refuse(_ wsi: OpaquePointer, _ status: Int) -> Int32 {
-        let body = "\(status) \(Self.reasonPhrase(status))\n"
+    /// which WebSocket clients reject as "not a valid HTTP response". `headers` are extra
+    /// header lines, each ending in CRLF.
+    private func refuse(_ wsi: OpaquePointer, _ status: Int, headers: String = "", body: String? = nil) -> Int32 {
+        let body = body ?? "\(status) \(Self.reasonPhrase(status))\n"
         let text = "HTTP/1.1 \(status) \(Self.reasonPhrase(status))\r\ncontent-type: text/plain; charset=utf-8\r\n"
-            + "content-length: \(body.utf8.count)\r\nconnection: close\r\n\r\n" + body
+            + headers + "content-length: \(body.utf8.count)\r\nconnection: close\r\n\r\n" + body
         let bytes = Array(text.utf8)
         let pre = Int(sb_lws_pre())
         let base = scratch.reserve(pre + bytes.count)
@@ -172,7 +181,9 @@ extension WebSocketServer {
         connection.httpAwaitingResponse = true
         let exchange = HTTPExchange(connection: connection.id, serial: connection.httpSerial)
         if connection.httpBodyOverflow {
-            respond(to: exchange, with: HTTPResponse(status: 413, text: "Request body too large\n"))
+            handler.didEnforceLimit(.bodyBytes)
+            respond(to: exchange, with: HTTPResponse(
+                status: 413, text: "Request body too large: the limit is \(configuration.maxBodyBytes) bytes\n"))
         } else if stopping {
             respond(to: exchange, with: HTTPResponse(status: 503, text: "Shutting down\n"))
         } else {

@@ -148,6 +148,7 @@ extension WebSocketServer {
     }
 
     func messageTooBig(_ wsi: OpaquePointer, _ connection: Connection) -> Int32 {
+        handler.didEnforceLimit(.messageBytes)
         connection.inbound = []
         connection.pendingClose = nil
         connection.sentClose = (1009, "Message too big")

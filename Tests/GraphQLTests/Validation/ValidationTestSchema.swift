@@ -179,7 +179,8 @@ struct RuleCase {
 /// Validates every case's document with only `rule` and compares the errors, in order,
 /// with the expected ones (message and every location).
 func assertRule(
-    _ rule: ValidationRule.Type, schema: Schema? = nil, _ cases: [RuleCase], file: StaticString = #filePath
+    _ rule: ValidationRule.Type, schema: Schema? = nil, limits: DocumentLimits = .none, _ cases: [RuleCase],
+    file: StaticString = #filePath
 ) throws {
     let schema = try schema ?? ValidationTestSchema.schema()
     for testCase in cases {
@@ -190,7 +191,7 @@ func assertRule(
             XCTFail("\(testCase.name): does not parse: \(error)", file: file, line: testCase.line)
             continue
         }
-        let actual = validate(schema: schema, document: document, rules: [rule]).map(ruleErrorDescription)
+        let actual = validate(schema: schema, document: document, rules: [rule], limits: limits).map(ruleErrorDescription)
         let expected = testCase.errors.map { message, locations in
             message + " @ " + locations.map { "\($0.0):\($0.1)" }.joined(separator: ", ")
         }
