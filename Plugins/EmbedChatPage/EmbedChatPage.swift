@@ -7,6 +7,8 @@ import Foundation
 @main
 struct EmbedChatPage: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        // Target.directoryURL needs tools version 6.1; the package is 6.0, and its targets keep
+        // SwiftPM's conventional Sources/<name> layout.
         let input = context.package.directoryURL.appending(path: "Sources/\(target.name)/ChatPage/chat.html")
         let output = context.pluginWorkDirectoryURL.appending(path: "ChatPageHTML.swift")
         return [
