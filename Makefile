@@ -3,12 +3,14 @@
 
 SHELL := /bin/bash
 APT_PACKAGES := libwebsockets-dev libsqlite3-dev pkg-config
+# Only `make test` needs these: Tests/test_chat_page.py drives the chat page in headless Chromium.
+TEST_APT_PACKAGES := chromium
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/switchboard
 
-.PHONY: run test deps venv build release swift-test python-test bench clean docs
+.PHONY: run test deps test-deps venv build release swift-test python-test bench clean docs
 
 ## run: install, build in release mode and start the server on 127.0.0.1:4000 (store ./switchboard.sqlite).
 ## Extra flags: make run SERVE_FLAGS="--port 4001".
@@ -17,7 +19,7 @@ run: deps release
 	$(RELEASE_BIN) serve $(SERVE_FLAGS)
 
 ## test: install, build, run the Swift unit tests and the black-box Python suites.
-test: deps venv release swift-test python-test
+test: deps test-deps venv release swift-test python-test
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -28,6 +30,9 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
 venv: $(VENV)/.installed
 

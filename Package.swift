@@ -50,7 +50,12 @@ let package = Package(
         ]),
 
         // The chat application: resolvers for Schema/chat.graphql and its topic mapping.
-        .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"]),
+        .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"],
+                // The chat page served at `/`: embedded at build time by EmbedChatPage (no resource bundle).
+                exclude: ["ChatPage/chat.html"], plugins: ["EmbedChatPage"]),
+        // Build-time tool and plugin that turn Sources/Chat/ChatPage/chat.html into a string constant.
+        .executableTarget(name: "EmbedText"),
+        .plugin(name: "EmbedChatPage", capability: .buildTool(), dependencies: ["EmbedText"]),
 
         .executableTarget(
             name: "switchboard",
