@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything `switchboard serve` can be told (contract.md's `serve` table), with its defaults.
 /// Plain values: the command line fills it, tests build it directly.
 public struct ServerConfiguration: Sendable {
@@ -75,6 +77,12 @@ public struct ServerConfiguration: Sendable {
         try positive(maxBodyBytes, "--max-body-bytes")
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw ServerConfigurationError(message: "--tls-cert and --tls-key go together")
+        }
+        for (flag, path) in [("--tls-cert", tlsCertificatePath), ("--tls-key", tlsKeyPath)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+                throw ServerConfigurationError(message: "\(flag) \(path): the file \(why)")
+            }
         }
     }
 
