@@ -22,12 +22,13 @@ let package = Package(
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"]),
         // The declaration of libFuzzer's LLVMFuzzerRunDriver.
         .target(name: "CLibFuzzer"),
-        // The GraphQL lexer, parser and printer, then validation against the chat schema.
+        // The GraphQL lexer, parser and printer, validation against the chat schema, execution.
         .executableTarget(
             name: "FuzzGraphQL",
             dependencies: [
                 "FuzzSupport",
                 .product(name: "GraphQL", package: main),
+                .product(name: "Switchboard", package: main),
                 .product(name: "Chat", package: main),
             ]
         ),

@@ -1,5 +1,4 @@
 import Chat
-import Dispatch
 import FuzzSupport
 import GraphQL
 import Switchboard
@@ -71,24 +70,10 @@ func identity(_ request: HTTPRequest) -> Identity {
     }
 }
 
-/// Written by the task once, before it signals; read after the wait.
-/// `@unchecked Sendable`: the semaphore orders the one write before the one read.
-final class ResponseBox: @unchecked Sendable {
-    var response: HTTPResponse?
-    let done = DispatchSemaphore(value: 0)
-}
-
-/// Runs the resolvers to the end. libFuzzer calls us on its own thread and wants an answer
-/// before the next input, so this blocks; the store is new each time so inputs stay independent.
+/// Runs the resolvers to the end, over a new in-memory store so inputs stay independent.
 func execute(_ operation: PreparedHTTPOperation, identity: Identity) -> HTTPResponse {
     let context = RequestContext(identity: identity, store: InMemoryStore(), publish: { _ in })
-    let box = ResponseBox()
-    Task {
-        box.response = await operation.execute(context: context)
-        box.done.signal()
-    }
-    box.done.wait()
-    return box.response!
+    return runBlocking { await operation.execute(context: context) }
 }
 
 func check(_ response: HTTPResponse) {

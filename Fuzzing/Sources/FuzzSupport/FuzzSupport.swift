@@ -1,4 +1,5 @@
 import CLibFuzzer
+import Dispatch
 
 // Helpers the fuzz targets share. A broken invariant must stop the run with a message that
 // says which one: `fatalError` traps, libFuzzer reports the trap as a crash and saves the input.
@@ -39,4 +40,23 @@ public func runFuzzer(_ testOneInput: @convention(c) (UnsafePointer<UInt8>?, Int
     var argc = CommandLine.argc
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
     return LLVMFuzzerRunDriver(&argc, &argv, testOneInput)
+}
+
+/// Runs `body` to the end and returns its result. libFuzzer calls the target on its own thread
+/// and wants the verdict before the next input, so an `async` path under test is waited for.
+public func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async -> T) -> T {
+    let box = ResultBox<T>()
+    Task {
+        box.value = await body()
+        box.done.signal()
+    }
+    box.done.wait()
+    return box.value!
+}
+
+/// `@unchecked Sendable`: the task writes `value` once before it signals; the waiter reads it
+/// once after the wait, so the semaphore orders the two.
+final class ResultBox<T>: @unchecked Sendable {
+    var value: T?
+    let done = DispatchSemaphore(value: 0)
 }
