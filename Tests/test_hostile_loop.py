@@ -431,3 +431,25 @@ def test_seeded_hostile_loop_leaves_the_server_serving(start_server) -> None:
     for sign in CRASH_SIGNS:
         assert sign not in log, f"{sign!r} in the server's stderr:\n{log[-3000:]}"
     print(f"seed {SEED}: {CASES} cases in {elapsed:.1f} s; {dict(kinds)}; outcomes {dict(loop.outcomes)}")
+
+
+def test_a_frame_declared_over_the_limit_closes_1009_at_once(start_server) -> None:
+    """Found while writing the loop: a frame whose header declares more than --max-message-bytes
+    but sends only its first bytes used to be buffered while the server waited for the rest (until
+    keepalive gave up); the declared length now decides at once. Other clients are unaffected."""
+    server = start_server("--max-message-bytes", MAX_MESSAGE)
+    raw = RawClient(server.port)
+    raw.send_json({"type": "connection_init"})
+    assert raw.read_json() == {"type": "connection_ack"}
+    loop = Loop(server, random.Random(SEED))
+    raw.sock.sendall(loop.masked_frame(0x81, b'{"type":', declared=1 << 40))
+    frames, close = raw.read_until_close(timeout=TIMEOUT)
+    raw.close()
+    assert close is not None and close[0] == 1009, (frames, close)
+
+    async def other_client() -> None:
+        client = await connect_acked(server)
+        await client.barrier()
+        await client.close()
+
+    run(other_client())
