@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "Switchboard", targets: ["Switchboard"]),
+        // For the fuzz targets in Fuzzing/, a separate package that depends on this one by path.
+        .library(name: "GraphQLTransportWS", targets: ["GraphQLTransportWS"]),
+        .library(name: "Chat", targets: ["Chat"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "TransportEcho", targets: ["TransportEcho"]),
         .executable(name: "order-status", targets: ["OrderStatus"]),
