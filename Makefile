@@ -2,13 +2,16 @@
 # Both install what is missing themselves, so a fresh clone on a bare Debian machine works.
 
 SHELL := /bin/bash
-APT_PACKAGES := libwebsockets-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libwebsockets-dev libsqlite3-dev pkg-config openssl
+# Only `make test` needs these: Tests/test_chat_page.py drives the chat page in headless Chromium.
+TEST_APT_PACKAGES := chromium
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 SWIFT_FLAGS ?=
 RELEASE_BIN := .build/release/switchboard
 
-.PHONY: run test deps venv build release swift-test python-test bench clean docs
+.PHONY: run test deps test-deps venv build release swift-test python-test bench clean docs
+.PHONY: fuzz fuzz-build fuzz-smoke
 
 ## run: install, build in release mode and start the server on 127.0.0.1:4000 (store ./switchboard.sqlite).
 ## Extra flags: make run SERVE_FLAGS="--port 4001".
@@ -17,7 +20,7 @@ run: deps release
 	$(RELEASE_BIN) serve $(SERVE_FLAGS)
 
 ## test: install, build, run the Swift unit tests and the black-box Python suites.
-test: deps venv release swift-test python-test
+test: deps test-deps venv release swift-test python-test fuzz-smoke
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -28,6 +31,9 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
 venv: $(VENV)/.installed
 
@@ -74,5 +80,23 @@ docs:
 	swift package --allow-writing-to-directory .build/docs generate-documentation \
 	  $(addprefix --target ,$(DOC_TARGETS)) --output-path .build/docs --warnings-as-errors
 
+## fuzz: build the libFuzzer targets in Fuzzing/ (GraphQL parser and validation, the
+## graphql-transport-ws decoder and state machine, the GraphQL-over-HTTP request path) and run
+## each for FUZZ_SECONDS (default 60), from the seed corpus in Fuzzing/corpus/<target>. One target:
+## `make fuzz FUZZ_TARGETS=http`. A crash fails the run and names the saved input.
+## fuzz-smoke (part of `make test`): the same, FUZZ_SMOKE_SECONDS (default 15) per target.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 15
+FUZZ_TARGETS ?=
+FUZZ_BUILD_FLAGS := -c release --package-path Fuzzing --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+fuzz-build:
+	swift build $(FUZZ_BUILD_FLAGS)
+
+fuzz: deps fuzz-build
+	Fuzzing/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: deps fuzz-build
+	Fuzzing/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build .build-fuzz $(VENV)

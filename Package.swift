@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "GraphQL", targets: ["GraphQL"]),
         .library(name: "Switchboard", targets: ["Switchboard"]),
+        // For the fuzz targets in Fuzzing/, a separate package that depends on this one by path.
+        .library(name: "GraphQLTransportWS", targets: ["GraphQLTransportWS"]),
+        .library(name: "Chat", targets: ["Chat"]),
         .executable(name: "switchboard", targets: ["switchboard"]),
         .executable(name: "TransportEcho", targets: ["TransportEcho"]),
         .executable(name: "order-status", targets: ["OrderStatus"]),
@@ -50,7 +53,12 @@ let package = Package(
         ]),
 
         // The chat application: resolvers for Schema/chat.graphql and its topic mapping.
-        .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"]),
+        .target(name: "Chat", dependencies: ["Switchboard", "GraphQL"],
+                // The chat page served at `/`: embedded at build time by EmbedChatPage (no resource bundle).
+                exclude: ["ChatPage/chat.html"], plugins: ["EmbedChatPage"]),
+        // Build-time tool and plugin that turn Sources/Chat/ChatPage/chat.html into a string constant.
+        .executableTarget(name: "EmbedText"),
+        .plugin(name: "EmbedChatPage", capability: .buildTool(), dependencies: ["EmbedText"]),
 
         .executableTarget(
             name: "switchboard",

@@ -140,12 +140,17 @@ class Server:
         return None if self.dev else TEST_SECRET
 
     @property
+    def tls(self) -> bool:
+        """Started with `--tls-cert` and `--tls-key`: it serves wss:// and https://."""
+        return "--tls-cert" in self.flags and "--tls-key" in self.flags
+
+    @property
     def url(self) -> str:
-        return f"ws://{self.host}:{self.port}/graphql"
+        return f"{'wss' if self.tls else 'ws'}://{self.host}:{self.port}/graphql"
 
     @property
     def http(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{'https' if self.tls else 'http'}://{self.host}:{self.port}"
 
     @property
     def graphql_http(self) -> str:
@@ -159,7 +164,7 @@ class Server:
         self.proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True, errors="replace")
         threading.Thread(target=self._read_stderr, daemon=True).start()
-        wanted = f"listening on ws://{self.host}:{self.port}/graphql"
+        wanted = f"listening on {self.url}"
         if not self.wait_for_stderr(lambda line: line.strip() == wanted, START_TIMEOUT):
             status = self.proc.poll()
             self.expected_exit = None  # reported here, not again at teardown

@@ -16,6 +16,9 @@ public struct ChatApplication: SwitchboardApplication {
     public let resolvers: Resolvers
     let report: FailureReport
 
+    /// The chat page (`ChatPage/chat.html`, embedded at build time by the EmbedChatPage plugin).
+    public var indexPage: String? { ChatPageHTML.text }
+
     public init(reportFailure: @escaping FailureReport = { _ in }) {
         self.schema = ChatSchema.schema
         self.report = reportFailure

@@ -698,4 +698,23 @@ final class PrinterTests: XCTestCase {
         XCTAssertEqual(printDocument(document), "subscription S {\n  f(x: [1, \"a\\nb\"]) {}\n}")
         XCTAssertEqual(printType(.nonNull(.list(.named(NamedTypeNode(name: name("ID"))), loc), loc)), "[ID]!")
     }
+
+    // MARK: - Found by fuzzing
+
+    /// FuzzGraphQL (Fuzzing/corpus/graphql/regression-shorthand-after-type.graphql): an
+    /// anonymous query after a type-system definition prints with `query`, since the short form
+    /// would reparse as that definition's body; the printed text parses to the same definitions.
+    func testShortFormQueryAfterTypeSystemDefinitionKeepsItsKeyword() throws {
+        let text = "type Q\nquery { me { id } }\nextend schema @d\nquery { a }\nfragment F on Q { a }\n{ b }"
+        let printed = printDocument(try parseDocument(Source(text)))
+        XCTAssertEqual(
+            printed,
+            "type Q\n\nquery {\n  me {\n    id\n  }\n}\n\nextend schema @d\n\nquery {\n  a\n}\n\n"
+                + "fragment F on Q {\n  a\n}\n\n{\n  b\n}")
+        let reparsed = try parseDocument(Source(printed))
+        XCTAssertEqual(reparsed.definitions.count, 6)
+        XCTAssertEqual(printDocument(reparsed), printed)
+        // Alone, or after executable definitions, the short form stays (as graphql-core prints it).
+        XCTAssertEqual(printDocument(try parseDocument(Source("{ a }"))), "{\n  a\n}")
+    }
 }

@@ -8,8 +8,28 @@
 // way the reference does: in code points, newlines and added indentation included.
 
 /// Prints a document: its definitions separated by blank lines.
+///
+/// One departure from the reference: an anonymous query right after a type-system definition
+/// keeps its `query` keyword. In the short form its `{` would be read back as the body of that
+/// definition (`type Q` then `{ me }` reparses as `type Q { me }`), so the printed text would
+/// not parse to the same document. (Found by the FuzzGraphQL target.)
 public func printDocument(_ document: Document) -> String {
-    Printer.join(document.definitions.map(Printer.print), separator: "\n\n").text
+    var printed: [Printed] = []
+    var afterTypeSystem = false
+    for definition in document.definitions {
+        switch definition {
+        case .operation(let operation):
+            printed.append(Printer.print(operation, shortFormAllowed: !afterTypeSystem))
+            afterTypeSystem = false
+        case .fragment:
+            printed.append(Printer.print(definition))
+            afterTypeSystem = false
+        default:
+            printed.append(Printer.print(definition))
+            afterTypeSystem = true
+        }
+    }
+    return Printer.join(printed, separator: "\n\n").text
 }
 
 /// Prints one definition as `printDocument` would.
@@ -205,7 +225,7 @@ enum Printer {
         }
     }
 
-    static func print(_ operation: OperationDefinition) -> Printed {
+    static func print(_ operation: OperationDefinition, shortFormAllowed: Bool = true) -> Printed {
         let variables = operation.variableDefinitions.map(print)
         // Multi-line variable definitions go one per line, not indented (as the reference does).
         let variableDefinitions = hasMultilineItems(variables)
@@ -222,7 +242,7 @@ enum Printer {
                 ], separator: " "),
         ])
         // An anonymous query with nothing but a selection set prints in the short form.
-        let isShortForm = operation.operation == .query && prefix.length == operationName.length
+        let isShortForm = shortFormAllowed && operation.operation == .query && prefix.length == operationName.length
         return join([isShortForm ? .empty : join([prefix, " "]), print(operation.selectionSet)])
     }
 

@@ -17,6 +17,14 @@ public protocol SwitchboardApplication: Sendable {
 
     /// The value a subscription's root field resolves to for one committed event.
     func eventValue(_ event: StoredEvent, forSubscriptionField field: String) -> GraphQLValue
+
+    /// The HTML page served at `GET /` (the chat application's is its chat page), or nil for
+    /// a short page that names the endpoints.
+    var indexPage: String? { get }
+}
+
+extension SwitchboardApplication {
+    public var indexPage: String? { nil }
 }
 
 /// Where a subscription's events come from.

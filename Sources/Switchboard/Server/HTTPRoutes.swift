@@ -26,7 +26,7 @@ extension Server {
         case "/":
             guard request.method == "GET" || request.method == "HEAD" else { return methodNotAllowed(exchange, "GET") }
             transport.respond(to: exchange, with: HTTPResponse(
-                status: 200, contentType: "text/html; charset=utf-8", text: Self.placeholderPage))
+                status: 200, contentType: "text/html; charset=utf-8", text: application.indexPage ?? Self.placeholderPage))
         default:
             transport.respond(to: exchange, with: HTTPResponse(status: 404, text: "Not found\n"))
         }
@@ -81,7 +81,7 @@ extension Server {
     <h1>Switchboard</h1>
     <p>A GraphQL subscription server. Subscribe over WebSocket at <code>/graphql</code>
     (subprotocol <code>graphql-transport-ws</code>); query and publish with
-    <code>POST /graphql</code>. The example chat page will live here.</p>
+    <code>POST /graphql</code>.</p>
     </body>
     </html>
 

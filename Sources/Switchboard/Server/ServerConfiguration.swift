@@ -1,3 +1,4 @@
+import Foundation
 import GraphQL
 import Logging
 
@@ -105,6 +106,12 @@ public struct ServerConfiguration: Sendable {
         if maxFields < 0 { throw ServerConfigurationError(message: "--max-fields must be 0 (no limit) or more (got \(maxFields))") }
         if (tlsCertificatePath == nil) != (tlsKeyPath == nil) {
             throw ServerConfigurationError(message: "--tls-cert and --tls-key go together")
+        }
+        for (flag, path) in [("--tls-cert", tlsCertificatePath), ("--tls-key", tlsKeyPath)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) {
+                let why = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist"
+                throw ServerConfigurationError(message: "\(flag) \(path): the file \(why)")
+            }
         }
     }
 

@@ -9,6 +9,19 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     public var remoteAddress: String
 
+    /// Public so that code outside the transport (the fuzz targets in Fuzzing/) can build requests.
+    public init(
+        method: String, path: String, queryItems: [(name: String, value: String)], headers: [String: String],
+        body: [UInt8], remoteAddress: String
+    ) {
+        self.method = method
+        self.path = path
+        self.queryItems = queryItems
+        self.headers = headers
+        self.body = body
+        self.remoteAddress = remoteAddress
+    }
+
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
     public func queryValue(_ name: String) -> String? { queryItems.first { $0.name == name }?.value }
 }

@@ -136,7 +136,10 @@ extension WebSocketServer {
             handler.didReceiveText(connection, UnsafeRawBufferPointer(start: input, count: length))
             return 0
         }
-        if connection.inbound.count + length > max { return messageTooBig(wsi, connection) }
+        // A frame's header declares its length: one declared over the limit is refused on its
+        // first bytes, not after the server has waited for (and buffered) the limit's worth.
+        let declared = connection.inbound.count + length + Int(lws_remaining_packet_payload(wsi))
+        if declared > max { return messageTooBig(wsi, connection) }
         if length > 0, let input {
             connection.inbound.append(contentsOf: UnsafeRawBufferPointer(start: input, count: length))
         }

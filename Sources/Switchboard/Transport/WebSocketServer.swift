@@ -4,11 +4,17 @@ import Foundation
 /// Why the transport could not start.
 public enum TransportError: Error, CustomStringConvertible {
     case cannotListen(host: String, port: Int)
+    /// libwebsockets refused the TLS set-up (unreadable or malformed certificate or key, a key
+    /// that does not match the certificate) or the port; its log line just before says which.
+    case cannotListenWithTLS(host: String, port: Int, certificate: String, key: String)
     case alreadyStarted
 
     public var description: String {
         switch self {
         case let .cannotListen(host, port): "cannot listen on \(host):\(port)"
+        case let .cannotListenWithTLS(host, port, certificate, key):
+            "cannot listen on \(host):\(port) with TLS certificate '\(certificate)' and key '\(key)' "
+                + "(the libwebsockets error above says why)"
         case .alreadyStarted: "the transport was already started"
         }
     }
@@ -130,7 +136,12 @@ public final class WebSocketServer: @unchecked Sendable {
     private func runServiceThread() {
         registerServiceThread()
         guard let context = createContext() else {
-            startError = .cannotListen(host: configuration.host, port: configuration.port)
+            if configuration.usesTLS, let certificate = configuration.tlsCertificatePath, let key = configuration.tlsKeyPath {
+                startError = .cannotListenWithTLS(
+                    host: configuration.host, port: configuration.port, certificate: certificate, key: key)
+            } else {
+                startError = .cannotListen(host: configuration.host, port: configuration.port)
+            }
             started.signal()
             return
         }
