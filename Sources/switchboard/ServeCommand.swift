@@ -117,17 +117,9 @@ struct ServeCommand: ParsableCommand {
         let application = ChatApplication(reportFailure: { failure in log("error: \(failure)") })
         let server = Server(configuration: configuration, application: application, store: store, log: log)
 
-        // Signals arrive on a dispatch queue, never interrupting the service thread.
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
+        // SIGINT/SIGTERM: see StopSignals (installed before the transport reads the dispositions).
         signal(SIGPIPE, SIG_IGN)
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { server.stop() }
-            source.resume()
-            sources.append(source)
-        }
+        StopSignals.install(stopping: server)
 
         do {
             try server.start()
@@ -140,6 +132,5 @@ struct ServeCommand: ParsableCommand {
         }
         log("listening on \(configuration.webSocketURL(port: server.port))")
         server.waitUntilStopped(timeout: 4.5)
-        for source in sources { source.cancel() }
     }
 }

@@ -15,12 +15,15 @@ import Foundation
 /// library's timer and idle handlers.
 ///
 /// Signals: an lws-owned libuv loop installs handlers for SIGINT and SIGTERM, an lws-owned libev
-/// loop for SIGINT, and would then take a signal meant for the process (`switchboard serve` reads
-/// them from dispatch sources and stops the whole server, not just the transport; a swallowed
-/// SIGTERM left it waiting forever). The transport does not own the process's signals, so the
-/// dispositions from before the context was created are put back right after, and again once the
-/// loop's teardown has reset them to SIG_DFL. Should a watcher fire anyway, `info.signal_cb`
-/// turns it into `stop()` rather than lws' default of dropping every socket without a close frame.
+/// loop for SIGINT, and would then take a signal meant for the process (`switchboard serve`
+/// stops the whole server, not just the transport; a swallowed SIGTERM left it waiting forever).
+/// The transport does not own the process's signals, so the dispositions from before the context
+/// was created are put back right after, and again once the loop's teardown has reset them to
+/// SIG_DFL. That write-back assumes nobody else changes them meanwhile: whoever owns the signals
+/// must have installed its handlers before `start()` (a handler installed concurrently, as
+/// libdispatch's signal sources do, can be overwritten; see StopSignals in `switchboard`).
+/// Should a watcher fire anyway, `info.signal_cb` turns it into `stop()` rather than lws' default
+/// of dropping every socket without a close frame.
 extension WebSocketServer {
     var usesEventLibrary: Bool { configuration.eventLoop != .poll }
 
