@@ -19,6 +19,8 @@ public final class Server: TransportHandler, @unchecked Sendable {
     public let store: any Store
     let log: @Sendable (String) -> Void
     public private(set) var transport: WebSocketServer!
+    /// Where mutations' tasks continue after the commit (see `startExecution`).
+    private(set) var serviceExecutor: ServiceThreadExecutor!
 
     // Service-thread state.
     public let metrics = Metrics()
@@ -44,6 +46,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
         self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
+        self.serviceExecutor = ServiceThreadExecutor(transport: transport)
         self.http = GraphQLHTTPHandler(
             schema: application.schema, resolvers: application.resolvers, documentCache: documents,
             webSocketScheme: configuration.tlsCertificatePath != nil ? "wss" : "ws")
