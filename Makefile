@@ -88,7 +88,8 @@ docs:
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 15
 FUZZ_TARGETS ?=
-FUZZ_BUILD_FLAGS := -c release --package-path Fuzzing --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address
+# lld: gold fails (internal error) linking the chat page's build-tool plugin with the sanitizer flags.
+FUZZ_BUILD_FLAGS := -c release --package-path Fuzzing --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 fuzz-build:
 	swift build $(FUZZ_BUILD_FLAGS)
 

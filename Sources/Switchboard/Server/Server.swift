@@ -31,6 +31,8 @@ public final class Server: TransportHandler, @unchecked Sendable {
     public private(set) var signer: TokenSigner!
     /// No `--secret`: tokens use the store's development secret and `/dev/token` exists.
     public var isDevelopmentMode: Bool { configuration.secret == nil }
+    /// Where mutations' tasks continue after the commit (see `startExecution`).
+    private(set) var serviceExecutor: ServiceThreadExecutor!
 
     // Service-thread state.
     public let metrics = Metrics()
@@ -62,6 +64,7 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.documents = DocumentCache(documentLimits: configuration.documentLimits)
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
         self.transport = WebSocketServer(configuration: configuration.transport, handler: self)
+        self.serviceExecutor = ServiceThreadExecutor(transport: transport)
         self.http = GraphQLHTTPHandler(
             schema: application.schema, resolvers: application.resolvers, documentCache: documents,
             webSocketScheme: configuration.tlsCertificatePath != nil ? "wss" : "ws")

@@ -109,12 +109,12 @@ extension Server {
     /// Runs a query's or mutation's execution in a `Task`. A mutation starts at once on the
     /// service thread (`Task.immediate`): its synchronous part (argument checks, queueing the
     /// append) is short and never touches SQLite, and the append reaches the writer without
-    /// first waking a thread of the cooperative pool — one hop less before delivery. It
-    /// continues on the pool from its first suspension (waiting for the commit). Queries may
-    /// compute at length without suspending (introspection), so they start on the pool.
+    /// first waking a thread of the cooperative pool — one hop less before delivery. After the
+    /// commit it continues on the service thread too (`ServiceThreadExecutor`): another hop less.
+    /// Queries may compute at length without suspending (introspection), so they start on the pool.
     func startExecution(mutation: Bool, _ work: @escaping @Sendable () async -> Void) {
         if mutation {
-            Task.immediate { await work() }
+            Task.immediate(executorPreference: serviceExecutor) { await work() }
         } else {
             Task { await work() }
         }

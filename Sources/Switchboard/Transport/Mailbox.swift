@@ -21,18 +21,29 @@ final class Mailbox: @unchecked Sendable {
         return wake
     }
 
-    /// Runs everything posted so far, in order. Service thread only.
-    func drain() {
-        lock.lock()
-        if pending.isEmpty {
-            wakeRequested = false
+    /// Runs everything posted so far, in order, and what those closures post in turn (a task
+    /// continuing on the service thread posts its fan-out and its answer), up to a few rounds so
+    /// that other threads' posts cannot keep the loop from its sockets. Posts made meanwhile
+    /// skip the wake-up call (`wakeRequested` stays set). Returns true when work is left: the
+    /// caller must wake the loop again. Service thread only.
+    @discardableResult
+    func drain(rounds: Int = 4) -> Bool {
+        for _ in 0..<rounds {
+            lock.lock()
+            if pending.isEmpty {
+                wakeRequested = false
+                lock.unlock()
+                return false
+            }
+            swap(&pending, &spare)
             lock.unlock()
-            return
+            for work in spare { work() }
+            spare.removeAll(keepingCapacity: true)
         }
-        swap(&pending, &spare)
-        wakeRequested = false
+        lock.lock()
+        let left = !pending.isEmpty
+        if !left { wakeRequested = false }
         lock.unlock()
-        for work in spare { work() }
-        spare.removeAll(keepingCapacity: true)
+        return left
     }
 }

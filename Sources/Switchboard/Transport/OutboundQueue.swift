@@ -13,6 +13,7 @@ struct OutboundQueue {
         return max(16, (pre + 7) & ~7)
     }()
     static let shrinkThreshold = 256 * 1024
+    static let minimumCapacity = 256
 
     private var storage: UnsafeMutableRawPointer?
     private var capacity = 0
@@ -75,6 +76,12 @@ struct OutboundQueue {
         rewind()
     }
 
+    /// Gives the buffer back when nothing is queued (the keepalive sweep, for connections that
+    /// went quiet: the next frame allocates again, once).
+    mutating func releaseIfEmpty() {
+        if count == 0 && storage != nil { deallocate() }
+    }
+
     mutating func deallocate() {
         storage?.deallocate()
         storage = nil
@@ -104,7 +111,9 @@ struct OutboundQueue {
             tail = live
             return
         }
-        var newCapacity = max(capacity * 2, 4096)
+        // Start at the frame's size, not a page: an idle connection keeps what its first frames
+        // (the ack, a few `next`s) needed.
+        var newCapacity = max(capacity * 2, Self.minimumCapacity)
         while newCapacity - live < frameSize { newCapacity *= 2 }
         let newStorage = UnsafeMutableRawPointer.allocate(byteCount: newCapacity, alignment: 16)
         if let storage {

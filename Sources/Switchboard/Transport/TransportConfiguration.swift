@@ -31,7 +31,7 @@ public struct TransportConfiguration: Sendable {
     /// Which event loop the service thread runs (`--event-loop`). lws' own poll() loop hands the
     /// kernel every descriptor on every iteration; with thousands of sockets that scan is most of
     /// the server's CPU, which libuv and libev (epoll underneath) avoid.
-    public var eventLoop: EventLoop = .poll
+    public var eventLoop: EventLoop = .libev
 
     public init() {}
 

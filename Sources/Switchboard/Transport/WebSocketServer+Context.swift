@@ -10,6 +10,11 @@ func transportCallback(_ wsi: OpaquePointer?, _ reason: lws_callback_reasons, _ 
 }
 
 extension WebSocketServer {
+    /// The service thread's shared buffer (`pt_serv_buf_size`), also the most one send() takes.
+    static let serviceBufferSize = 32 * 1024
+    /// Each WebSocket's own receive buffer: a subscribe message fits whole.
+    static let webSocketRxBufferSize = 1024
+
     /// Context and vhost: one listening port for HTTP/1.1 and WebSocket, TLS when configured.
     ///
     /// Protocols: [0] plain HTTP (also bound by an upgrade that offers no subprotocol: lws then
@@ -28,6 +33,15 @@ extension WebSocketServer {
         protocols[1].callback = transportCallback
         protocols[2].name = UnsafePointer(wildcard)
         protocols[2].callback = transportCallback
+        // Every WebSocket gets an rx buffer of rx_buffer_size (0: pt_serv_buf_size, 32 KiB) for
+        // its whole life; most of an idle connection's memory was that buffer (its first and last
+        // pages resident). Messages larger than the buffer arrive in pieces and are reassembled
+        // (webSocketReceive). The send limit stays what it was (tx_packet_size 0 would tie it to
+        // the rx size).
+        for index in 1...2 {
+            protocols[index].rx_buffer_size = Self.webSocketRxBufferSize
+            protocols[index].tx_packet_size = Self.serviceBufferSize
+        }
         self.protocols = protocols
         self.wildcardName = wildcard
 
@@ -40,7 +54,7 @@ extension WebSocketServer {
         info.protocols = UnsafePointer(protocols)
         info.user = Unmanaged.passUnretained(self).toOpaque()
         info.vhost_name = UnsafePointer(cString("default"))
-        info.pt_serv_buf_size = 32 * 1024
+        info.pt_serv_buf_size = UInt32(Self.serviceBufferSize)
         info.count_threads = 1
         info.alpn = UnsafePointer(cString("http/1.1"))
         // lws' validity (idle/ping) timer off for every connection: with a policy it re-sorts a
@@ -98,7 +112,7 @@ extension WebSocketServer {
             if let connection = connection(of: wsi) { heard(connection) }
             return 0
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
-            mailbox.drain()
+            if mailbox.drain(), let context { lws_cancel_service(context) }
             checkStopFlag()
             return 0
         case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:

@@ -15,12 +15,15 @@ import Foundation
 /// library's timer and idle handlers.
 ///
 /// Signals: an lws-owned libuv loop installs handlers for SIGINT and SIGTERM, an lws-owned libev
-/// loop for SIGINT, and would then take a signal meant for the process (`switchboard serve` reads
-/// them from dispatch sources and stops the whole server, not just the transport; a swallowed
-/// SIGTERM left it waiting forever). The transport does not own the process's signals, so the
-/// dispositions from before the context was created are put back right after, and again once the
-/// loop's teardown has reset them to SIG_DFL. Should a watcher fire anyway, `info.signal_cb`
-/// turns it into `stop()` rather than lws' default of dropping every socket without a close frame.
+/// loop for SIGINT, and would then take a signal meant for the process (`switchboard serve`
+/// stops the whole server, not just the transport; a swallowed SIGTERM left it waiting forever).
+/// The transport does not own the process's signals, so the dispositions from before the context
+/// was created are put back right after, and again once the loop's teardown has reset them to
+/// SIG_DFL. That write-back assumes nobody else changes them meanwhile: whoever owns the signals
+/// must have installed its handlers before `start()` (a handler installed concurrently, as
+/// libdispatch's signal sources do, can be overwritten; see StopSignals in `switchboard`).
+/// Should a watcher fire anyway, `info.signal_cb` turns it into `stop()` rather than lws' default
+/// of dropping every socket without a close frame.
 extension WebSocketServer {
     var usesEventLibrary: Bool { configuration.eventLoop != .poll }
 
@@ -57,6 +60,37 @@ extension WebSocketServer {
         pthread_setspecific(serviceThreadServerKey, Unmanaged.passUnretained(self).toOpaque())
     }
 
+    /// libev only: a timer that fires every `libevTickSeconds`, so that every other timer fires
+    /// within that much of its time.
+    ///
+    /// Why: lws 4.1's libev glue keeps one ev_timer for all of lws' sorted timers and, after
+    /// each I/O event, re-arms it with `ev_timer_set` + `ev_timer_start`. On a watcher that is
+    /// already running both do nothing (libev keeps the old expiry in its heap), so a timer
+    /// scheduled earlier than the pending one waited for it: a 300 ms init timeout on a quiet
+    /// socket fired only with the 12 s keepalive sweep. Only when the ev_timer itself fires (it is
+    /// stopped while its callback runs) is it re-armed correctly; the tick makes that happen often.
+    func startLibevTick() {
+        guard configuration.eventLoop == .libev else { return }
+        libevTick = armTimer(owner: nil, token: 0, after: Self.libevTickSeconds)
+    }
+
+    static let libevTickSeconds = 0.02
+
+    func libevTickFired(_ timer: UnsafeMutablePointer<sb_timer>) {
+        sb_timer_schedule(context, timer, transportTimerCallback, Int64(Self.libevTickSeconds * 1_000_000))
+    }
+
+    /// No more ticks: the context is about to be destroyed.
+    func stopLibevTick() {
+        if let libevTick { lws_sul_cancel(&libevTick.pointee.sul) }
+    }
+
+    /// Frees the tick's timer once the context (and its timer list) is gone.
+    func releaseLibevTick() {
+        libevTick?.deallocate()
+        libevTick = nil
+    }
+
     /// Starts tearing the context down from inside the running event-library loop.
     func scheduleLoopDestroy() {
         destroyTimer = armTimer(owner: nil, token: 0, after: 0)
@@ -66,6 +100,7 @@ extension WebSocketServer {
     func loopDestroyFired(_ timer: UnsafeMutablePointer<sb_timer>) {
         destroyTimer = nil
         timer.deallocate()
+        stopLibevTick()
         markNotLive()
         if let context { lws_context_destroy(context) }
     }

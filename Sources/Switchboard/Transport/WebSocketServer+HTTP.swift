@@ -51,7 +51,7 @@ extension WebSocketServer {
         let headers = collectHeaders(wsi)
         let offered = (headers["sec-websocket-protocol"] ?? "")
             .split(separator: ",")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map(trimmingOptionalWhitespace)
             .filter { !$0.isEmpty }
         let subprotocol = offered.contains(configuration.subprotocol) ? configuration.subprotocol : nil
         let upgrade = UpgradeRequest(path: path, queryItems: queryItems(wsi), headers: headers,
@@ -219,4 +219,14 @@ extension WebSocketServer {
         if connection.httpCloseAfterResponse { return -1 }
         return lws_http_transaction_completed(wsi) != 0 ? -1 : 0
     }
+}
+
+/// `s` without the spaces and tabs (RFC 9110 OWS) around it, cut on the UTF-8 bytes.
+/// (Foundation's `trimmingCharacters(in: .whitespaces)` was 8% of the service thread's time per
+/// connect + init + close.)
+private func trimmingOptionalWhitespace(_ s: Substring) -> String {
+    let bytes = s.utf8
+    guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+          let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+    return String(decoding: bytes[first...last], as: UTF8.self)
 }

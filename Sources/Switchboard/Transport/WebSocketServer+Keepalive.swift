@@ -44,6 +44,9 @@ extension WebSocketServer {
         keepaliveEpoch &+= 1
         let epoch = keepaliveEpoch
         for connection in connections.values where connection.kind == .webSocket {
+            // An empty outbound buffer goes back (idle connections hold none; a busy one
+            // allocates again once per interval).
+            connection.outbound.releaseIfEmpty()
             // Upgrading sockets are under lws' handshake timeout; closing ones under the close
             // timeout (`close`, overflow) or lws' close handshake.
             guard connection.state == .open, connection.pendingClose == nil, connection.sentClose == nil,

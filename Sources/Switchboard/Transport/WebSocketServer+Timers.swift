@@ -51,6 +51,10 @@ extension WebSocketServer {
             keepaliveSweep(timer)
             return
         }
+        if timer == libevTick {
+            libevTickFired(timer)
+            return
+        }
         if timer == destroyTimer {
             loopDestroyFired(timer)
             return

@@ -58,6 +58,7 @@ public final class WebSocketServer: @unchecked Sendable {
     var finishing = false
     var shutdownTimer: UnsafeMutablePointer<sb_timer>?
     var destroyTimer: UnsafeMutablePointer<sb_timer>?  // event-library loops: see +EventLoop
+    var libevTick: UnsafeMutablePointer<sb_timer>?  // see +EventLoop
     var savedSignals: [(Int32, sigaction)] = []
     // Keepalive (WebSocketServer+Keepalive): one sweep timer for every connection.
     var keepaliveTimer: UnsafeMutablePointer<sb_timer>?
@@ -149,6 +150,7 @@ public final class WebSocketServer: @unchecked Sendable {
         sb_flag_set(flags + 1, 1)
         started.signal()
         startKeepalive()
+        startLibevTick()
         if sb_flag_get(flags) != 0 { beginShutdown() }
 
         // Under libuv/libev one call runs the loop until `loopDestroyFired` has torn it down.
@@ -160,6 +162,7 @@ public final class WebSocketServer: @unchecked Sendable {
         restoreSignalDispositions(savedSignals)  // the event library's teardown set SIG_DFL
         self.context = nil
         releaseKeepalive()
+        releaseLibevTick()
         // Anything lws did not report while tearing down is reported now.
         for connection in Array(connections.values) { connectionGone(connection) }
         mailbox.drain()
