@@ -34,7 +34,7 @@ struct TokenCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The display name (claim name). (default: none)", valueName: "name"))
     var name: String?
 
-    @Option(help: ArgumentHelp("user or publisher (claim role). (default: user)", valueName: "role"))
+    @Option(help: ArgumentHelp("user or publisher (claim role).", valueName: "role"))
     var role = "user"
 
     @Option(help: ArgumentHelp("Seconds until the token expires (claim exp). (default: none: it never expires)", valueName: "seconds"))

@@ -19,8 +19,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         public var retentionInterval: Double = 60    // seconds between pruning passes
         public var readers: Int = 2                  // reader threads/connections
         public var registersInstance: Bool = true    // false for CLI processes (publish/notify)
-        /// The shortest time between two commits, in seconds: at most 500 commits a second
-        /// by default, whatever the rate of writes; a write waits at most this long for company.
+        /// The longest a write waits for company, in seconds. The writer gathers writes for
+        /// twice as long as its last commit took, up to this bound, so commits take at most
+        /// about a third of its time whatever the rate of writes, while a lone write or a
+        /// writer waiting for its answer is held for tens of microseconds, not milliseconds.
         public var groupCommitWindow: Double = 0.002
         /// Seconds between updates of this instance's `heartbeat_at`.
         public var heartbeatInterval: Double = 5
