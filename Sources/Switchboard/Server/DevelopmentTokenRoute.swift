@@ -27,7 +27,7 @@ extension Server {
         body.append("sub", .string(claims.subject))
         body.append("name", .string(name))
         body.append("role", .string("user"))
-        log("development token issued to \(request.remoteAddress) for user \(shown(claims.subject)) (24 h)")
+        logger.info("development token issued to \(request.remoteAddress) for user \(shown(claims.subject)) (24 h)")
         transport.respond(to: exchange, with: HTTPResponse(
             status: 200, contentType: "application/json", headers: [("Cache-Control", "no-store")],
             text: JSON.object(body).encodedString()))

@@ -24,8 +24,10 @@ extension Server {
             let held = connectionsPerUser[sub, default: 0]
             guard held < configuration.maxConnectionsPerUser else {
                 metrics.recordLimitRejection(.connectionsPerUser)
-                log("\(describe(session)): user \(shown(sub)) already holds \(held) connections "
-                    + "(--max-connections-per-user \(configuration.maxConnectionsPerUser)); closing 1008")
+                logger.info("""
+                    \(describe(session)): user \(shown(sub)) already holds \(held) connections \
+                    (--max-connections-per-user \(configuration.maxConnectionsPerUser)); closing 1008
+                    """)
                 run(session.machine.close(.policyViolation, reason: Self.tooManyConnectionsReason), for: session)
                 return
             }
@@ -48,14 +50,14 @@ extension Server {
     /// short and public; the log is the operator's).
     func refuse(_ session: Session, _ reason: String) {
         metrics.authenticationFailures += 1
-        log("\(describe(session)): \(reason); closing 4403")
+        logger.info("\(describe(session)): \(reason); closing 4403")
         run(session.machine.authenticated(.rejected), for: session)
     }
 
     /// The token of an open socket has expired (its `SessionTimer.tokenExpiry` fired).
     func tokenExpired(_ session: Session) {
         let at = session.identity.expiresAt.map { " at \(TokenError.time($0))" } ?? ""
-        log("\(describe(session)): token of user \(shown(session.identity.userID ?? "?")) expired\(at); closing 4403")
+        logger.info("\(describe(session)): token of user \(shown(session.identity.userID ?? "?")) expired\(at); closing 4403")
         run(session.machine.receive(.tokenExpired), for: session)
     }
 
@@ -82,7 +84,7 @@ extension Server {
             return identity
         case .failure(let failure):
             metrics.authenticationFailures += 1
-            log("HTTP \(request.method) \(request.path) from \(request.remoteAddress): token refused: \(failure); answering 401")
+            logger.info("HTTP \(request.method) \(request.path) from \(request.remoteAddress): token refused: \(failure); answering 401")
             transport.respond(to: exchange, with: Self.unauthenticated(failure.description, accept: request.header("accept")))
             return nil
         }

@@ -37,8 +37,10 @@ extension Server {
         case .abusive:
             metrics.recordLimitRejection(.rate)
             metrics.rateLimitCloses += 1
-            log("\(session.connection.remoteAddress): connection \(session.connection.id) closed 1008: more than "
-                + "\(limiter.abuseLimit) messages over --max-messages-per-second \(limiter.rate) within 10 s")
+            logger.info("""
+                \(session.connection.remoteAddress): connection \(session.connection.id) closed 1008: more than \
+                \(limiter.abuseLimit) messages over --max-messages-per-second \(limiter.rate) within 10 s
+                """)
             run(session.machine.close(.policyViolation, reason: "Too many messages"), for: session)
             return false
         case .limited:

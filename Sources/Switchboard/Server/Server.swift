@@ -21,9 +21,6 @@ public final class Server: TransportHandler, @unchecked Sendable {
     public let store: any Store
     /// Where the server reports what an operator should see (`Logging/`; stderr by default).
     public let logger: Logger
-    /// `logger` for one-line messages that start with `error: ` or `warning: ` (their level):
-    /// the server's former log function, kept so code written against it still compiles.
-    let log: @Sendable (String) -> Void
     public private(set) var transport: WebSocketServer!
     /// Checks tokens with the configured secret, or the store's development secret.
     public private(set) var authenticator: Authenticator!
@@ -59,7 +56,6 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.application = application
         self.store = store
         self.logger = logger
-        self.log = Self.prefixedLog(logger)
         self.recordPrefix = String(UUID().uuidString.lowercased().prefix(8))
         self.documents = DocumentCache(documentLimits: configuration.documentLimits)
         self.machineConfiguration = ConnectionStateMachine.Configuration(maxSubscriptions: configuration.maxSubscriptions)
@@ -68,19 +64,6 @@ public final class Server: TransportHandler, @unchecked Sendable {
         self.http = GraphQLHTTPHandler(
             schema: application.schema, resolvers: application.resolvers, documentCache: documents,
             webSocketScheme: configuration.tlsCertificatePath != nil ? "wss" : "ws")
-    }
-
-    /// `error: …` and `warning: …` at their level, anything else at `info`.
-    public static func prefixedLog(_ logger: Logger) -> @Sendable (String) -> Void {
-        { line in
-            if line.hasPrefix("error: ") {
-                logger.error("\(line.dropFirst(7))")
-            } else if line.hasPrefix("warning: ") {
-                logger.warning("\(line.dropFirst(9))")
-            } else {
-                logger.info("\(line)")
-            }
-        }
     }
 
     /// The port listened on (after `start`).
