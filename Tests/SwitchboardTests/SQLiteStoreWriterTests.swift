@@ -167,4 +167,59 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
         XCTAssertEqual(result.map(\.count), .failure(StoreError(.closed, "\(file()): the store is closed")))
         store.close()  // twice is fine
     }
+
+    // MARK: Latency hints
+
+    /// `setAppendWillCommit`'s handler runs before each commit that holds an append (whose
+    /// completion someone awaits), before that completion, and not for record writes alone.
+    func testAppendWillCommitRunsBeforeTheAppendsCompletion() throws {
+        let store = try openStore()
+        let log = EventLog()
+        store.setAppendWillCommit { log.add("will-commit") }
+        let records = expectation(description: "record written")
+        store.insertConnection(connectionRecord("c1", user: nil)) { _ in records.fulfill() }
+        wait(for: [records], timeout: 5)
+        XCTAssertEqual(log.entries, [])
+        for number in 0..<3 {
+            let appended = expectation(description: "append \(number)")
+            store.append([event("chat:1", "\(number)")]) { result in
+                if case .failure(let error) = result { XCTFail("\(error)") }
+                log.add("committed")
+                appended.fulfill()
+            }
+            wait(for: [appended], timeout: 5)
+        }
+        XCTAssertEqual(log.entries, ["will-commit", "committed", "will-commit", "committed", "will-commit", "committed"])
+    }
+
+    /// `expectWrite()` wakes an idle writer, which then takes a write queued soon after at
+    /// once; an expectation that is never met lapses and the writer sleeps again (later
+    /// writes still commit), and a burst of hints is harmless.
+    func testExpectWriteThenWriteCommitsAndAnUnmetExpectationLapses() async throws {
+        let store = try openStore()
+        store.expectWrite()
+        let first = try await store.append(event("chat:1", "expected"))
+        for _ in 0..<100 { store.expectWrite() }
+        try await Task.sleep(nanoseconds: 20_000_000)  // far past the expectation's 0.3 ms
+        let second = try await store.append(event("chat:1", "after a lapse"))
+        XCTAssertEqual([first.id, second.id], [1, 2])
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 2)
+    }
+}
+
+/// What the writer's hooks did, in order, from any thread.
+private final class EventLog: @unchecked Sendable {
+    // @unchecked Sendable: `recorded` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var recorded: [String] = []
+    func add(_ entry: String) {
+        lock.lock()
+        recorded.append(entry)
+        lock.unlock()
+    }
+    var entries: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return recorded
+    }
 }

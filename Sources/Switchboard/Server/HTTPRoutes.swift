@@ -57,6 +57,8 @@ extension Server {
     /// GraphQL over HTTP: prepared here (document cache, negotiation, status rules), the
     /// resolvers run in a `Task`, the response comes back through the mailbox.
     func handleGraphQL(_ request: HTTPRequest, exchange: HTTPExchange) {
+        // A POST is usually a mutation: let a sleeping writer wake while we check and plan it.
+        if request.method == "POST" { store.expectWrite() }
         // The token first: a bad one is 401 whatever the request holds.
         guard let identity = identity(of: request, exchange: exchange) else { return }
         switch http.prepare(request) {

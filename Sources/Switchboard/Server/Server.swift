@@ -91,6 +91,8 @@ public final class Server: TransportHandler, @unchecked Sendable {
             log: { [logger] line in logger.error("\(line)") })
         try transport.start()
         let transport = self.transport!
+        // The service thread wakes while a mutation's commit is under way, not after it.
+        store.setAppendWillCommit { transport.wakeAhead() }
         watch = store.watch(after: lastID) { [unowned self] events in
             transport.post { self.sequencer.offer(events) }
         }

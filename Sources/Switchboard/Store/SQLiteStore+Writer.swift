@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// What a write item sees inside the group's transaction.
@@ -13,6 +14,9 @@ struct WriteContext {
 struct WriteItem: Sendable {
     let run: @Sendable (SQLiteConnection, WriteContext) throws(SQLiteError) -> (@Sendable () -> Void)
     let fail: @Sendable (StoreError) -> Void
+    /// Someone waits on this item's completion to deliver it (an append): the writer calls
+    /// `commitWillStart` before committing a batch that holds one.
+    var awaited = false
 }
 
 /// The writer: one thread that owns the write connection and commits queued work in groups.
@@ -32,6 +36,10 @@ final class StoreWriter: @unchecked Sendable {
     private var waiting = false
     private var transactions = 0
     private var committedItems = 0
+    /// Until when a writer woken by `expectWrite()` polls for the write instead of sleeping.
+    private var expectUntil: UInt64 = 0
+    /// Called on the writer thread just before it commits a batch holding an awaited item.
+    private var commitWillStart: (@Sendable () -> Void)?
 
     private let path: String
     private let instanceID: String
@@ -67,6 +75,25 @@ final class StoreWriter: @unchecked Sendable {
         condition.unlock()
         if wake { condition.signal() }
         return true
+    }
+
+    /// A write is about to be queued (a mutation request has arrived). A writer asleep since
+    /// its last commit is woken now and polls for `seconds`, so that its wake-up (tens to
+    /// hundreds of microseconds on an idle virtual CPU) overlaps the caller's work instead of
+    /// following it. A busy writer is left alone: it takes the queue on its next round.
+    func expectWrite(within seconds: Double = 0.0003) {
+        condition.lock()
+        let wake = waiting && expectUntil == 0
+        if wake { expectUntil = monotonicNanoseconds() + UInt64(seconds * 1e9) }
+        condition.unlock()
+        if wake { condition.signal() }
+    }
+
+    /// Sets what runs just before a commit that someone awaits (see `WriteItem.awaited`).
+    func setCommitWillStart(_ handler: @escaping @Sendable () -> Void) {
+        condition.lock()
+        commitWillStart = handler
+        condition.unlock()
     }
 
     /// Queues `item` or, when the writer has stopped, fails it with `.closed`.
@@ -110,6 +137,10 @@ final class StoreWriter: @unchecked Sendable {
         while true {
             condition.lock()
             while queue.isEmpty && !stopping && Date() < nextHeartbeat {
+                if expectUntil != 0 {
+                    pollForExpectedWrite()
+                    continue
+                }
                 waiting = true
                 if heartbeat != nil {
                     _ = condition.wait(until: nextHeartbeat)
@@ -137,12 +168,14 @@ final class StoreWriter: @unchecked Sendable {
             swap(&queue, &spare)
             batch = spare
             spare = []
+            expectUntil = 0  // met (or it lapses unused): the next quiet spell sleeps
             condition.unlock()
 
             if let heartbeat, Date() >= nextHeartbeat {
                 batch.append(heartbeat.item)
                 nextHeartbeat = Date().addingTimeInterval(heartbeat.interval)
             }
+            if let commitWillStart, batch.contains(where: \.awaited) { commitWillStart() }
             let started = Date()
             let (committed, commits) = commit(batch, on: connection)
             lastCommit = Date()
@@ -156,6 +189,18 @@ final class StoreWriter: @unchecked Sendable {
             condition.unlock()
         }
         connection.close()
+    }
+
+    /// `expectWrite()` woke the writer: polls the queue (lock held on entry and on return)
+    /// until a write arrives or the expectation lapses.
+    private func pollForExpectedWrite() {
+        let until = expectUntil
+        while queue.isEmpty && !stopping && monotonicNanoseconds() < until {
+            condition.unlock()
+            for _ in 0..<64 { switchboard_spin_hint() }
+            condition.lock()
+        }
+        expectUntil = 0
     }
 
     /// Runs `batch` in one transaction, one savepoint per item, and reports each item.
@@ -237,6 +282,10 @@ extension SQLiteStore {
             fail: { completion?(.failure($0)) }))
     }
 
+    public func expectWrite() { writer.expectWrite() }
+
+    public func setAppendWillCommit(_ handler: @escaping @Sendable () -> Void) { writer.setCommitWillStart(handler) }
+
     public func append(_ events: [NewEvent], completion: @escaping @Sendable (Result<[StoredEvent], StoreError>) -> Void) {
         writer.submit(WriteItem(
             run: { (connection, context) throws(SQLiteError) in
@@ -255,7 +304,7 @@ extension SQLiteStore {
                 let committed = stored
                 return { completion(.success(committed)) }
             },
-            fail: { completion(.failure($0)) }))
+            fail: { completion(.failure($0)) }, awaited: true))
     }
 
     public func insertConnection(_ record: ConnectionRecord, completion: (@Sendable (Result<Void, StoreError>) -> Void)?) {

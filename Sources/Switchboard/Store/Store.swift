@@ -68,9 +68,25 @@ public protocol Store: AnyObject, Sendable {
     /// The handler runs on the store's watcher thread.
     func watch(after: Int64, handler: @escaping @Sendable ([StoredEvent]) -> Void) -> StoreWatch
 
+    // MARK: Latency hints
+
+    /// A write is about to be queued (a mutation request has arrived): a store whose writer
+    /// sleeps may wake it now, so the wake-up overlaps the caller's work. Any thread.
+    func expectWrite()
+
+    /// `handler` runs just before the store commits appended events whose completion someone
+    /// awaits (on the store's thread): the receiver of the completions can get ready, so the
+    /// commit's result finds it awake. At most one handler; a later call replaces it.
+    func setAppendWillCommit(_ handler: @escaping @Sendable () -> Void)
+
     /// Waits for queued writes to commit, stops the store's threads and closes it.
     /// Records of this process's connections and subscriptions are removed first.
     func close()
+}
+
+extension Store {
+    public func expectWrite() {}
+    public func setAppendWillCommit(_ handler: @escaping @Sendable () -> Void) {}
 }
 
 /// A running `watch`; `cancel()` stops it.

@@ -110,6 +110,14 @@ public final class WebSocketServer: @unchecked Sendable {
         }
     }
 
+    /// Wakes the service thread without giving it work, because work is about to come (a
+    /// commit it awaits is under way): an idle virtual CPU takes tens to hundreds of
+    /// microseconds to wake, and this lets that happen while the other thread still works.
+    /// Any thread.
+    public func wakeAhead() {
+        if sb_flag_get(flags + 1) != 0, let context { lws_cancel_service(context) }
+    }
+
     /// Begins shutdown: stop accepting, close every WebSocket with 1001 `Going away`, flush, end
     /// the loop. Safe from any thread and from a signal handler (an atomic store and a pipe write).
     public func stop() {
