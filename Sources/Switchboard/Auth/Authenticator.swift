@@ -10,24 +10,31 @@ public struct Authenticator: Sendable {
     }
 
     /// A WebSocket connection's identity, when its `connection_init` arrives.
-    public func identity(connectionInit payload: JSONObject?, upgrade: UpgradeRequest, now: Double)
+    /// With `cache`, a token verified before is not verified again (its time claims are).
+    public func identity(connectionInit payload: JSONObject?, upgrade: UpgradeRequest, now: Double,
+                         cache: VerifiedTokenCache? = nil)
         -> Result<Identity, AuthenticationFailure>
     {
         Result { () throws(AuthenticationFailure) in
-            try verify(try TokenSources.find(connectionInit: payload, upgrade: upgrade), now: now)
+            try verify(try TokenSources.find(connectionInit: payload, upgrade: upgrade), now: now, cache: cache)
         }
     }
 
     /// An HTTP request's identity from its `Authorization` header.
-    public func identity(authorization: String?, now: Double) -> Result<Identity, AuthenticationFailure> {
+    public func identity(authorization: String?, now: Double, cache: VerifiedTokenCache? = nil)
+        -> Result<Identity, AuthenticationFailure>
+    {
         Result { () throws(AuthenticationFailure) in
-            try verify(try TokenSources.find(authorization: authorization), now: now)
+            try verify(try TokenSources.find(authorization: authorization), now: now, cache: cache)
         }
     }
 
-    private func verify(_ presented: PresentedToken?, now: Double) throws(AuthenticationFailure) -> Identity {
+    private func verify(_ presented: PresentedToken?, now: Double, cache: VerifiedTokenCache?)
+        throws(AuthenticationFailure) -> Identity
+    {
         guard let presented else { return .anonymous }
         do {
+            if let cache { return try cache.claims(of: presented.token, now: now, verifier: verifier).identity }
             return try verifier.verify(presented.token, now: now).identity
         } catch {
             throw AuthenticationFailure(source: presented.source, error: error)

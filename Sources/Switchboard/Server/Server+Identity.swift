@@ -13,7 +13,7 @@ extension Server {
         transport.cancelTimers(session.connection, token: SessionTimer.initTimeout)
         let now = Authenticator.now()
         let identity: Identity
-        switch authenticator.identity(connectionInit: payload, upgrade: session.upgrade, now: now) {
+        switch authenticator.identity(connectionInit: payload, upgrade: session.upgrade, now: now, cache: verifiedTokens) {
         case .success(let found): identity = found
         case .failure(let failure): return refuse(session, "token refused: \(failure)")
         }
@@ -79,7 +79,8 @@ extension Server {
     /// The identity of an HTTP request; nil when its token is refused, and then the request
     /// has been answered 401.
     func identity(of request: HTTPRequest, exchange: HTTPExchange) -> Identity? {
-        switch authenticator.identity(authorization: request.header("authorization"), now: Authenticator.now()) {
+        switch authenticator.identity(
+            authorization: request.header("authorization"), now: Authenticator.now(), cache: verifiedTokens) {
         case .success(let identity):
             return identity
         case .failure(let failure):

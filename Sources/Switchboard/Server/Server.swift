@@ -40,6 +40,8 @@ public final class Server: TransportHandler, @unchecked Sendable {
     var sequencer: EventSequencer!
     var watch: (any StoreWatch)?
     var deadLetterLog = DeadLetterLogWindow()
+    /// Tokens verified before (HTTP requests and `connection_init`s presenting the same token).
+    let verifiedTokens = VerifiedTokenCache()
     /// Acknowledged connections per token `sub` (`--max-connections-per-user`).
     var connectionsPerUser: [String: Int] = [:]
     /// Prefix of this process's connection record ids, so that processes sharing a store
