@@ -191,15 +191,17 @@ extension WebSocketServer {
         }
     }
 
-    /// Writes the pending response: headers, then the body, then back to keep-alive.
+    /// Writes the pending response, headers and body in one write (one segment, one wake-up
+    /// of the client instead of two), then goes back to keep-alive. The connection speaks
+    /// HTTP/1.1 only (ALPN offers nothing else), where a response is plain bytes on the
+    /// socket, so the headers lws builds and the body can share one raw write.
     func httpWritable(_ wsi: OpaquePointer) -> Int32 {
         guard let connection = connection(of: wsi), let response = connection.httpResponse else { return 0 }
         connection.httpResponse = nil
         let pre = Int(sb_lws_pre())
         var headerRoom = 512 + response.contentType.utf8.count
         for header in response.headers { headerRoom += header.name.utf8.count + header.value.utf8.count + 8 }
-        let bodyOffset = pre + headerRoom + pre
-        let base = scratch.reserve(bodyOffset + response.body.count)
+        let base = scratch.reserve(pre + headerRoom + response.body.count)
         let start = (base + pre).assumingMemoryBound(to: UInt8.self)
         let end = start + headerRoom
         var p: UnsafeMutablePointer<UInt8>? = start
@@ -210,12 +212,16 @@ extension WebSocketServer {
             var value = Array(header.value.utf8)
             if lws_add_http_header_by_name(wsi, name, &value, Int32(value.count), &p, end) != 0 { return -1 }
         }
-        if lws_finalize_write_http_header(wsi, start, &p, end) != 0 { return -1 }
-        if !response.body.isEmpty {
-            let body = (base + bodyOffset).assumingMemoryBound(to: UInt8.self)
-            response.body.withUnsafeBytes { body.update(from: $0.bindMemory(to: UInt8.self).baseAddress!, count: $0.count) }
-            if lws_write(wsi, body, response.body.count, LWS_WRITE_HTTP_FINAL) != response.body.count { return -1 }
+        if lws_finalize_http_header(wsi, &p, end) != 0 { return -1 }
+        guard var cursor = p else { return -1 }
+        response.body.withUnsafeBytes { body in
+            if let source = body.baseAddress {
+                cursor.update(from: source.assumingMemoryBound(to: UInt8.self), count: body.count)
+                cursor += body.count
+            }
         }
+        let length = cursor - start
+        if lws_write(wsi, start, length, LWS_WRITE_HTTP_HEADERS) != length { return -1 }
         if connection.httpCloseAfterResponse { return -1 }
         return lws_http_transaction_completed(wsi) != 0 ? -1 : 0
     }
