@@ -130,14 +130,51 @@ struct OutboundQueue {
 extension OutboundQueue {
     /// Visits each queued frame (tag, payload) without removing it.
     func forEachFrame(_ body: (UInt64, UnsafeRawBufferPointer) -> Void) {
+        forEachFrame(while: { tag, payload in
+            body(tag, payload)
+            return true
+        })
+    }
+
+    /// Visits the queued frames (tag, payload) oldest first, without removing them, while
+    /// `body` returns true.
+    func forEachFrame(while body: (UInt64, UnsafeRawBufferPointer) -> Bool) {
         guard let storage = storageForReading else { return }
         var offset = headOffset
         for _ in 0..<count {
             let base = storage + offset
             let length = Int(base.load(as: UInt64.self))
             let tag = base.load(fromByteOffset: 8, as: UInt64.self)
-            body(tag, UnsafeRawBufferPointer(start: base + Self.headerSize, count: length))
+            guard body(tag, UnsafeRawBufferPointer(start: base + Self.headerSize, count: length)) else { return }
             offset += Self.headerSize + ((length + 7) & ~7)
         }
+    }
+}
+
+/// The header of a WebSocket frame a server sends (RFC 6455 section 5.2): FIN set, opcode
+/// text, no mask, the length in 7, 7+16 or 7+64 bits.
+enum WebSocketFrameHeader {
+    static func size(payloadLength: Int) -> Int {
+        payloadLength < 126 ? 2 : payloadLength < 65_536 ? 4 : 10
+    }
+
+    /// Writes the header of a text frame of `payloadLength` bytes at `at`; returns its size.
+    static func write(payloadLength: Int, at: UnsafeMutableRawPointer) -> Int {
+        let bytes = at.assumingMemoryBound(to: UInt8.self)
+        bytes[0] = 0x81
+        if payloadLength < 126 {
+            bytes[1] = UInt8(payloadLength)
+            return 2
+        }
+        if payloadLength < 65_536 {
+            bytes[1] = 126
+            bytes[2] = UInt8(payloadLength >> 8)
+            bytes[3] = UInt8(payloadLength & 0xff)
+            return 4
+        }
+        bytes[1] = 127
+        let length = UInt64(payloadLength)
+        for index in 0..<8 { bytes[2 + index] = UInt8((length >> (56 - 8 * UInt64(index))) & 0xff) }
+        return 10
     }
 }
