@@ -69,7 +69,9 @@ extension Server {
             let transport = self.transport!
             let work: @Sendable () async -> Void = {
                 let response = await operation.execute(context: context)
-                transport.post { transport.respond(to: exchange, with: response) }
+                // A mutation's task ends on the service thread: its answer is queued there and
+                // then, and the fan-out its resolver posted follows.
+                transport.runOnServiceThread { transport.respond(to: exchange, with: response) }
             }
             startExecution(mutation: operation.operationType == .mutation, work)
         }

@@ -110,6 +110,16 @@ public final class WebSocketServer: @unchecked Sendable {
         }
     }
 
+    /// Runs `work` at once when called on this server's service thread (a task continuing
+    /// there), else posts it. Any thread.
+    public func runOnServiceThread(_ work: @escaping @Sendable () -> Void) {
+        if pthread_getspecific(serviceThreadServerKey) == Unmanaged.passUnretained(self).toOpaque() {
+            work()
+        } else {
+            post(work)
+        }
+    }
+
     /// Wakes the service thread without giving it work, because work is about to come (a
     /// commit it awaits is under way): an idle virtual CPU takes tens to hundreds of
     /// microseconds to wake, and this lets that happen while the other thread still works.
