@@ -169,13 +169,14 @@ final class StoreWriter: @unchecked Sendable {
             batch = spare
             spare = []
             expectUntil = 0  // met (or it lapses unused): the next quiet spell sleeps
+            let willCommit = commitWillStart
             condition.unlock()
 
             if let heartbeat, Date() >= nextHeartbeat {
                 batch.append(heartbeat.item)
                 nextHeartbeat = Date().addingTimeInterval(heartbeat.interval)
             }
-            if let commitWillStart, batch.contains(where: \.awaited) { commitWillStart() }
+            if let willCommit, batch.contains(where: \.awaited) { willCommit() }
             let started = Date()
             let (committed, commits) = commit(batch, on: connection)
             lastCommit = Date()
