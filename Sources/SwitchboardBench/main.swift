@@ -93,7 +93,7 @@ while let arg = args.popFirst() {
     case "-h", "--help":
         print("usage: SwitchboardBench [--seconds S] [--idle-connections N] [--repeats N] [--json PATH] [--markdown PATH]")
         print("                        [--chart PATH] [SCENARIO-PREFIX ...]")
-        print("  groups: engine, store, fanout (in-process), server (server.fanout-1k, server.fanout-10k,")
+        print("  groups: machine (thread wake-up cost), engine, store, fanout (in-process), server (server.fanout-1k, server.fanout-10k,")
         print("  server.chats, server.idle, server.churn, server.connect, server.latency, server.latency-10k,")
         print("  server.mutations). --repeats N runs every server scenario N times per server (default: 3")
         print("  for the short ones, 1 for those that set up 10,000+ connections) and reports the median.")
@@ -115,6 +115,9 @@ var results: [ScenarioResult] = []
 var serverRows: [ServerRow] = []
 var identityNote: String?
 do {
+    if filters.isEmpty || filters.contains(where: { "machine".hasPrefix($0) || $0.hasPrefix("machine") }) {
+        results += try MachineScenarios.run()
+    }
     if filters.isEmpty || filters.contains(where: { "engine".hasPrefix($0) || $0.hasPrefix("engine") }) {
         results += try EngineScenarios.run(seconds: seconds)
     }
