@@ -42,6 +42,9 @@ public final class Server: TransportHandler, @unchecked Sendable {
     var deadLetterLog = DeadLetterLogWindow()
     /// Tokens verified before (HTTP requests and `connection_init`s presenting the same token).
     let verifiedTokens = VerifiedTokenCache()
+    /// Whether the last GraphQL POST was a mutation: the next one probably is too
+    /// (`handleGraphQL` then wakes the store writer early).
+    var lastPostWasMutation = true
     /// Acknowledged connections per token `sub` (`--max-connections-per-user`).
     var connectionsPerUser: [String: Int] = [:]
     /// Prefix of this process's connection record ids, so that processes sharing a store
