@@ -717,4 +717,14 @@ final class PrinterTests: XCTestCase {
         // Alone, or after executable definitions, the short form stays (as graphql-core prints it).
         XCTAssertEqual(printDocument(try parseDocument(Source("{ a }"))), "{\n  a\n}")
     }
+
+    /// Found by `make fuzz-smoke` (FuzzGraphQL): a block string holding `\"""` right before a
+    /// non-ASCII character (and control characters) printed as something that did not parse.
+    func testBlockStringWithEscapedTripleQuoteBeforeNonASCIIRoundTrips() throws {
+        let bytes: [UInt8] = [109, 117, 116, 97, 116, 105, 111, 110, 32, 123, 32, 112, 111, 115, 116, 77, 101, 40, 99, 104, 97, 116, 73, 100, 58, 32, 34, 99, 34, 44, 32, 99, 111, 110, 116, 101, 110, 116, 58, 32, 34, 34, 34, 10, 32, 32, 32, 32, 33, 109, 117, 108, 116, 105, 45, 108, 105, 110, 101, 32, 92, 37, 34, 34, 32, 99, 111, 110, 116, 101, 110, 116, 10, 32, 32, 32, 0, 32, 32, 105, 110, 100, 101, 101, 100, 35, 105, 35, 105, 109, 112, 10, 0, 0, 0, 0, 0, 0, 0, 73, 32, 38, 32, 74, 32, 64, 107, 101, 121, 40, 102, 58, 32, 34, 120, 34, 41, 32, 123, 32, 97, 40, 120, 105, 110, 99, 108, 117, 100, 101, 100, 101, 108, 116, 105, 45, 108, 105, 110, 101, 32, 92, 34, 34, 34, 219, 156, 111, 110, 116, 101, 110, 116, 10, 32, 32, 32, 32, 32, 32, 105, 110, 100, 101, 110, 116, 101, 100, 10, 32, 32, 34, 34, 34, 41, 32, 123, 32, 105, 100, 32, 125, 32, 125];
+        let document = try parseDocument(Source(bytes: bytes))
+        let printed = printDocument(document)
+        let reparsed = try parseDocument(Source(printed))
+        XCTAssertEqual(printDocument(reparsed), printed)
+    }
 }

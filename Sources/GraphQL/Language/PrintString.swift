@@ -58,7 +58,7 @@ public func printBlockString(_ value: String, minimize: Bool = false) -> String 
             guard let first = line.first else { return true }
             return first == " " || first == "\t"
         }
-    let hasTrailingTripleQuotes = escaped.hasSuffix("\\\"\"\"")
+    let hasTrailingTripleQuotes = escaped.utf8.count >= 4 && escaped.utf8.suffix(4).elementsEqual("\\\"\"\"".utf8)
     let hasTrailingQuote = value.unicodeScalars.last == "\"" && !hasTrailingTripleQuotes
     let hasTrailingSlash = value.unicodeScalars.last == "\\"
     let forceTrailingNewLine = hasTrailingQuote || hasTrailingSlash
@@ -105,7 +105,10 @@ public func isPrintableAsBlockString(_ value: String) -> Bool {
 
 /// `"""` becomes `\"""`, the only escape a block string has.
 private func replacingTripleQuotes(_ value: String) -> String {
-    guard value.utf8.count >= 3, value.contains("\"\"\"") else { return value }
+    // On the UTF-8 bytes: `String.contains` compares characters, and a combining mark after
+    // the third quote makes `"` plus the mark one character, hiding the `"""` (found by
+    // FuzzGraphQL: the printed block string then ended early).
+    guard value.utf8.count >= 3, containsTripleQuote(value) else { return value }
     var out = ""
     var quotes = 0
     for scalar in value.unicodeScalars {
@@ -123,6 +126,15 @@ private func replacingTripleQuotes(_ value: String) -> String {
     }
     out += String(repeating: "\"", count: quotes)
     return out
+}
+
+private func containsTripleQuote(_ value: String) -> Bool {
+    var quotes = 0
+    for byte in value.utf8 {
+        quotes = byte == 0x22 ? quotes + 1 : 0
+        if quotes == 3 { return true }
+    }
+    return false
 }
 
 /// Splits on the GraphQL line terminators only: `\r\n`, `\n` and `\r`.
