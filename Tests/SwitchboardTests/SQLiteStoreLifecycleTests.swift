@@ -73,7 +73,9 @@ final class SQLiteStoreLifecycleTests: SQLiteStoreTestCase {
         let other = try openStore()
         store.insertConnection(connectionRecord("c1", user: "u"), completion: nil)
         store.insertSubscription(subscriptionRecord("c1", "s1", topic: "chat:1"), completion: nil)
-        other.insertConnection(connectionRecord("c2", user: "u"), completion: nil)
+        // Waited for below: a read on `other` is not ordered after its queued write.
+        let otherInserted = expectation(description: "other's connection row committed")
+        other.insertConnection(connectionRecord("c2", user: "u")) { _ in otherInserted.fulfill() }
         let appended = LockedBox(0)
         for number in 0..<100 {
             store.append([event("chat:1", "\(number)")]) { result in
@@ -86,9 +88,7 @@ final class SQLiteStoreLifecycleTests: SQLiteStoreTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM instances WHERE id = '\(store.instanceID)'"), 0)
         XCTAssertEqual(try count("SELECT count(*) FROM connections WHERE id = 'c1'"), 0)
         XCTAssertEqual(try count("SELECT count(*) FROM subscriptions WHERE connection_id = 'c1'"), 0)
-        let otherDone = expectation(description: "other")
-        other.latestEventID { _ in otherDone.fulfill() }
-        wait(for: [otherDone], timeout: 5)
+        wait(for: [otherInserted], timeout: 5)
         XCTAssertEqual(try count("SELECT count(*) FROM connections WHERE id = 'c2'"), 1)
     }
 
