@@ -135,18 +135,22 @@ extension WebSocketServer {
         let pre = Int(sb_lws_pre())
         let start = scratch.reserve(pre + total) + pre
         var cursor = start
-        var lengths: [Int] = []
-        lengths.reserveCapacity(frames)
+        var copied = 0
         connection.outbound.forEachFrame(while: { _, payload in
-            guard lengths.count < frames else { return false }
+            guard copied < frames else { return false }
             cursor += WebSocketFrameHeader.write(payloadLength: payload.count, at: cursor)
             if let source = payload.baseAddress { cursor.copyMemory(from: source, byteCount: payload.count) }
             cursor += payload.count
-            lengths.append(payload.count)
+            copied += 1
             return true
         })
         let written = lws_write(wsi, start.assumingMemoryBound(to: UInt8.self), total, LWS_WRITE_HTTP)
-        for length in lengths { connection.outbound.removeFirst(length: length) }
+        // The queue's own headers are intact (the write went from the scratch buffer), so each
+        // frame's length is read back from the queue as it is dropped.
+        for _ in 0..<frames {
+            guard let frame = connection.outbound.first() else { break }
+            connection.outbound.removeFirst(length: frame.length)
+        }
         return written < 0 ? -1 : 0
     }
 
