@@ -25,6 +25,9 @@ import asyncio
 import contextlib
 import pathlib
 import re
+import socket
+import struct
+import time
 
 import pytest
 import requests
@@ -34,6 +37,7 @@ from websockets.exceptions import InvalidStatus
 from server_support import (
     TIMEOUT,
     Client,
+    RawClient,
     Server,
     connect,
     connect_acked,
@@ -238,6 +242,34 @@ def test_max_message_bytes_closes_1009_and_is_counted(start_server):
         await side.verify()
     run(go())
     assert_only(server, message_bytes=1, closes_1009=1)
+
+
+def test_max_message_bytes_close_handshake_ends_at_once(start_server):
+    """After refusing a message the server stays in step with the frames behind it: the client's
+    close reply (a bare code, 8 bytes on the wire) ends the connection at once. The refusal used to
+    drop what was left of that read, so the reply was taken for the rest of the big message and
+    the socket hung until lws' 5 s close-acknowledgement timeout (in about one run in twenty of
+    the test above, depending on the bytes of the websockets client's random mask)."""
+    server = start_server("--max-message-bytes", 1024)
+    for _ in range(3):
+        raw = RawClient(server.port)
+        raw.send_json({"type": "connection_init"})
+        assert raw.read_json()["type"] == "connection_ack"
+        raw.send_json({"type": "ping", "payload": {"pad": "x" * 1100}})
+        frames, close = raw.read_until_close(timeout=TIMEOUT)
+        assert (frames, close) == ([], (1009, "Message too big"))
+        raw.send_frame(0x8, struct.pack("!H", 1009))
+        started = time.monotonic()
+        raw.sock.settimeout(TIMEOUT)
+        try:
+            assert raw.sock.recv(1) == b"", "the server sent more after its close frame"
+        except ConnectionResetError:
+            pass
+        except socket.timeout:
+            raise AssertionError(f"the connection was still open {TIMEOUT} s after the close reply") from None
+        assert time.monotonic() - started < 2.0
+        raw.close()
+    assert_only(server, message_bytes=3, closes_1009=3)
 
 
 # ---------------------------------------------------------------------------- rate

@@ -163,12 +163,15 @@ extension WebSocketServer {
             connection.inboundInProgress = true
             connection.inboundIsBinary = lws_frame_is_binary(wsi) != 0
             if connection.inbound.capacity > 16 * 1024 { connection.inbound = [] } else { connection.inbound.removeAll(keepingCapacity: true) }
-            if connection.inboundIsBinary, connection.state == .open, connection.sentClose == nil {
+            if connection.inboundIsBinary, connection.state == .open, connection.sentClose == nil,
+               connection.pendingClose == nil {
                 handler.didReceiveBinary(connection)
             }
         }
         if final { connection.inboundInProgress = false }
-        guard connection.state == .open, connection.sentClose == nil, !connection.overflowed else { return 0 }
+        // A connection being closed hears nothing more (the rest of a refused message included).
+        guard connection.state == .open, connection.sentClose == nil, connection.pendingClose == nil,
+              !connection.overflowed else { return 0 }
         if connection.inboundIsBinary { return 0 }
 
         let max = configuration.maxMessageBytes
@@ -192,14 +195,17 @@ extension WebSocketServer {
         return 0
     }
 
+    /// Refuses the message being received: closes with 1009 from the next writable callback.
+    ///
+    /// Not by returning -1 here: lws then drops the rest of the bytes it read along with this
+    /// piece, yet still counts them as owed to the refused frame, so it takes the peer's next
+    /// bytes (its close reply, typically) for them and waits out its close timeout. Returning 0
+    /// lets lws parse the rest of the frame, which the guard above then ignores.
     func messageTooBig(_ wsi: OpaquePointer, _ connection: Connection) -> Int32 {
         handler.didEnforceLimit(.messageBytes)
         connection.inbound = []
-        connection.pendingClose = nil
-        connection.sentClose = (1009, "Message too big")
-        connection.state = .closing
-        setCloseReason(wsi, 1009, "Message too big")
-        return -1
+        close(connection, code: 1009, reason: "Message too big")
+        return 0
     }
 
     func webSocketPeerClosing(_ wsi: OpaquePointer, _ input: UnsafeMutableRawPointer?, _ length: Int) {
