@@ -39,7 +39,7 @@ struct ByteExecutor {
     private mutating func writeField(_ field: FieldPlan, parent: GraphQLValue, registered: [String: FieldResolver]?) throws {
         let mark = out.count
         do {
-            let arguments = try field.arguments.get()
+            let arguments = try field.arguments(in: plan).get()
             let value: GraphQLValue
             if field.kind == .regular, let resolver = registered?[field.fieldName] {
                 let info = resolveInfo(field, context: plan, path: path)

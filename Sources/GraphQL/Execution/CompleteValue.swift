@@ -35,7 +35,7 @@ struct AsyncExecutor {
         _ field: FieldPlan, parent: GraphQLValue, registered: [String: FieldResolver]?, path: [PathComponent]
     ) async throws -> JSON {
         do {
-            let arguments = try field.arguments.get()
+            let arguments = try field.arguments(in: plan).get()
             let value: GraphQLValue
             if field.kind == .regular, let resolver = registered?[field.fieldName] {
                 let info = resolveInfo(field, context: plan, path: path)

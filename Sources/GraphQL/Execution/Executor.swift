@@ -26,21 +26,26 @@ public func execute(
 
 /// An operation with its variables coerced and its fields collected: everything that
 /// depends only on the document and the variables. Keep it to execute the same request
-/// again (a cache keyed by document text and variables).
+/// again (a cache keyed by document text and variables), or, when `isReusable`, to execute
+/// the same document and operation with other variables (`rebinding(variables:)`).
 public final class PreparedOperation: Sendable {
     public let operation: OperationDefinition
     public let operationType: OperationType
     /// The coerced variable values.
     public let variables: JSONObject
+    /// Whether the collected fields are the same whatever the variables (no `@skip`/`@include`
+    /// decided by a variable): then `rebinding(variables:)` reuses them.
+    public let isReusable: Bool
     let context: PlanContext
     let rootPlan: ObjectPlan?
     let rootError: GraphQLError?
 
-    init(context: PlanContext, rootType: ObjectType?) {
+    init(context: PlanContext, rootType: ObjectType?, isReusable: Bool) {
         self.context = context
         self.operation = context.operation
         self.operationType = context.operation.operation
         self.variables = context.variables
+        self.isReusable = isReusable
         if let rootType {
             rootPlan = buildObjectPlan(
                 context: context, type: rootType, selectionSets: [context.operation.selectionSet], depth: 0)
@@ -51,6 +56,37 @@ public final class PreparedOperation: Sendable {
                 "Schema is not configured to execute \(context.operation.operation.rawValue) operation.",
                 source: context.source, nodes: [context.operation.loc])
         }
+    }
+
+    /// The same plan under another request's variables.
+    private init(context: PlanContext, sharing plan: PreparedOperation) {
+        self.context = context
+        self.operation = plan.operation
+        self.operationType = plan.operationType
+        self.variables = context.variables
+        self.isReusable = true
+        self.rootPlan = plan.rootPlan
+        self.rootError = plan.rootError
+    }
+
+    /// This operation with `variables` (raw request values) coerced in place of its own, the
+    /// collected fields reused: what `prepareOperation` would return for them, without
+    /// collecting again. Only for a reusable operation (`isReusable`); otherwise it prepares
+    /// afresh. Coercion errors are the same as `prepareOperation`'s.
+    public func rebinding(variables: JSONObject) throws(GraphQLErrors) -> PreparedOperation {
+        let coerced: JSONObject
+        switch coerceVariableValues(schema: context.schema, operation: operation, inputs: variables, source: context.source) {
+        case .success(let v): coerced = v
+        case .failure(let e): throw e
+        }
+        let rebound = PlanContext(
+            schema: context.schema, operation: operation, fragments: context.fragments, variables: coerced,
+            source: context.source)
+        guard isReusable else {
+            return PreparedOperation(
+                context: rebound, rootType: context.schema.rootType(for: operationType), isReusable: false)
+        }
+        return PreparedOperation(context: rebound, sharing: self)
     }
 
     /// The names of the root fields this operation selects (after `@skip`/`@include`).
@@ -85,7 +121,9 @@ public func prepareOperation(
     }
     let context = PlanContext(
         schema: schema, operation: operation, fragments: fragments, variables: coerced, source: document.source)
-    return PreparedOperation(context: context, rootType: schema.rootType(for: operation.operation))
+    return PreparedOperation(
+        context: context, rootType: schema.rootType(for: operation.operation),
+        isReusable: !inclusionDependsOnVariables(operation: operation, fragments: fragments))
 }
 
 /// GetOperation(document, operationName), with graphql-core's messages. Public so that a

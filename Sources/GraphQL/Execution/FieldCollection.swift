@@ -40,7 +40,9 @@ final class FieldPlan: Sendable {
     let parentType: ObjectType
     let definition: FieldDefinitionInfo
     let kind: FieldKind
-    let arguments: Result<JSONObject, GraphQLError>
+    /// The coerced arguments when none of them names a variable; nil: coerced per execution
+    /// (`arguments(in:)`), so that the plan holds nothing of one request's variables.
+    let fixedArguments: Result<JSONObject, GraphQLError>?
     /// The selections below a composite field, per object type; nil for leaves.
     let child: ChildPlan?
     /// The named type at the heart of the field's type, looked up once.
@@ -52,7 +54,7 @@ final class FieldPlan: Sendable {
 
     init(
         responseKey: String, fieldName: String, nodes: [Field], parentType: ObjectType, definition: FieldDefinitionInfo,
-        kind: FieldKind, arguments: Result<JSONObject, GraphQLError>, child: ChildPlan?, namedType: NamedType?
+        kind: FieldKind, fixedArguments: Result<JSONObject, GraphQLError>?, child: ChildPlan?, namedType: NamedType?
     ) {
         self.responseKey = responseKey
         var key: [UInt8] = []
@@ -65,11 +67,20 @@ final class FieldPlan: Sendable {
         self.parentType = parentType
         self.definition = definition
         self.kind = kind
-        self.arguments = arguments
+        self.fixedArguments = fixedArguments
         self.child = child
         self.namedType = namedType
         self.leaf = namedType.flatMap(LeafKind.init)
         self.parentIsIntrospection = parentType.name.hasPrefix("__")
+    }
+
+    /// The field's coerced arguments for an execution with `context`'s variables.
+    @inline(__always)
+    func arguments(in context: PlanContext) -> Result<JSONObject, GraphQLError> {
+        if let fixedArguments { return fixedArguments }
+        return coerceArgumentValues(
+            definitions: definition.arguments, arguments: nodes[0].arguments, node: nodes[0].loc, schema: context.schema,
+            variables: context.variables, source: context.source)
     }
 }
 
@@ -146,9 +157,12 @@ func buildObjectPlan(context: PlanContext, type: ObjectType, selectionSets: [Sel
         } else {
             continue  // Unknown fields are left out, as graphql-js does.
         }
-        let arguments = coerceArgumentValues(
-            definitions: definition.arguments, arguments: nodes[0].arguments, node: nodes[0].loc, schema: schema,
-            variables: context.variables, source: context.source)
+        let fixedArguments: Result<JSONObject, GraphQLError>? =
+            argumentsUseVariables(nodes[0].arguments)
+            ? nil
+            : coerceArgumentValues(
+                definitions: definition.arguments, arguments: nodes[0].arguments, node: nodes[0].loc, schema: schema,
+                variables: [:], source: context.source)
         var child: ChildPlan? = nil
         let named = schema.namedType(of: definition.type)
         if let named, named.isComposite, depth < maxPlanDepth {
@@ -158,7 +172,7 @@ func buildObjectPlan(context: PlanContext, type: ObjectType, selectionSets: [Sel
         fields.append(
             FieldPlan(
                 responseKey: key, fieldName: name, nodes: nodes, parentType: type, definition: definition, kind: kind,
-                arguments: arguments, child: child, namedType: named))
+                fixedArguments: fixedArguments, child: child, namedType: named))
     }
     return ObjectPlan(type: type, fields: fields)
 }

@@ -104,7 +104,7 @@ public func prepareSubscription(
                 nodes: first.nodes.map(\.loc))
         ])
     }
-    switch field.arguments {
+    switch field.arguments(in: context) {
     case .success(let arguments):
         return PreparedSubscription(operation: prepared, rootField: field, arguments: arguments)
     case .failure(let error):

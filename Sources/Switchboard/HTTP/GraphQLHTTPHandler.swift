@@ -35,6 +35,9 @@ public final class GraphQLHTTPHandler {
     public let schema: Schema
     public let resolvers: Resolvers
     public let documentCache: DocumentCache
+    /// Operations kept per document and operation name: a known request only coerces its
+    /// variables. The service thread's, like the document cache.
+    public let operationCache = PreparedOperationCache()
     /// `ws` or `wss`: the scheme of the WebSocket endpoint a subscription over HTTP is sent to.
     public let webSocketScheme: String
 
@@ -137,9 +140,9 @@ public final class GraphQLHTTPHandler {
 
         let prepared: PreparedOperation
         do {
-            prepared = try prepareOperation(
-                schema: schema, document: document, operationName: request.operationName,
-                variables: request.variables)
+            prepared = try operationCache.prepared(
+                text: request.query, document: document, operationName: request.operationName,
+                variables: request.variables, schema: schema)
         } catch {
             // Variable coercion: the client's input is at fault.
             return notExecuted(error.errors.map { $0.code == nil ? $0.withCode("BAD_USER_INPUT") : $0 })
