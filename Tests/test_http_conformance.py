@@ -328,3 +328,62 @@ def test_metrics_prometheus_text(server):
     assert any(name == base + "_bucket" and labels.get("le") == "+Inf" for name, labels, _ in samples)
     count = [v for name, _, v in samples if name == base + "_count"]
     assert count and count[0] >= 1, count
+
+
+# ---------------------------------------------------------------------------- one document, many variables
+
+REUSED = """query History($chat: ID!, $last: Int, $full: Boolean!) {
+  messages(chatId: $chat, last: $last) { id content senderName @include(if: $full) }
+}"""
+REUSED_PLAIN = "query History($chat: ID!, $last: Int) { messages(chatId: $chat, last: $last) { id content } }"
+
+
+def test_one_document_answers_each_requests_own_variables(server):
+    """The server keeps an operation's plan per document and swaps in each request's variables:
+    the same text sent over and over, with other variables each time (over HTTP and over the
+    socket, the two paths share the plan), answers for exactly those variables (one left out
+    takes its default again), an @include decided by a variable included; a bad variable is still
+    refused after good ones."""
+    chats = {unique("a"): ["a1", "a2", "a3"], unique("b"): ["b1"]}
+    for chat, contents in chats.items():
+        for content in contents:
+            post_message(server, chat, content)
+
+    def expected(chat: str, last: int | None, full: bool | None) -> list[dict]:
+        rows = chats[chat][-(last if last is not None else 50):]
+        if full is None:
+            return [{"content": c} for c in rows]
+        return [{"content": c, **({"senderName": "ada"} if full else {})} for c in rows]
+
+    def strip_ids(messages: list[dict]) -> list[dict]:
+        for m in messages:
+            assert re.fullmatch(r"[1-9][0-9]*", m.pop("id")), m
+        return messages
+
+    cases = [(chat, last, full) for chat in chats for last in (None, 1, 2) for full in (True, False)]
+    for _ in range(2):
+        for chat, last, full in cases:
+            for text, flag in ((REUSED, full), (REUSED_PLAIN, None)):
+                variables = {"chat": chat, **({"last": last} if last is not None else {}),
+                             **({"full": flag} if flag is not None else {})}
+                response = post(server, {"query": text, "variables": variables})
+                assert response.status_code == 200, response.text
+                body = response.json()
+                assert "errors" not in body, body
+                assert strip_ids(body["data"]["messages"]) == expected(chat, last, flag), (variables, body)
+
+    bad = post(server, {"query": REUSED_PLAIN, "variables": {"chat": next(iter(chats)), "last": "many"}})
+    assert bad.status_code == 200, bad.text
+    [error] = assert_errors(bad.json(), "BAD_USER_INPUT")
+    assert "$last" in error["message"], error
+
+    async def over_the_socket():
+        client = await connect_acked(server)
+        for index, (chat, last, full) in enumerate(cases):
+            variables = {"chat": chat, "full": full, **({"last": last} if last is not None else {})}
+            await client.subscribe(f"q{index}", REUSED, variables)
+            payload = await client.next_for(f"q{index}")
+            assert strip_ids(payload["data"]["messages"]) == expected(chat, last, full), payload
+            assert await client.recv() == {"id": f"q{index}", "type": "complete"}
+        await client.close()
+    run(over_the_socket())

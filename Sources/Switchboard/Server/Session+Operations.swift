@@ -83,9 +83,10 @@ extension Server {
     func startSingleResult(_ session: Session, _ handle: OperationHandle, _ payload: SubscribePayload, _ document: Document) {
         let prepared: PreparedOperation
         do {
-            prepared = try prepareOperation(
-                schema: application.schema, document: document, operationName: payload.operationName,
-                variables: payload.variables ?? [:])
+            // The operation cache is the HTTP handler's: one per schema, on this thread.
+            prepared = try http.operationCache.prepared(
+                text: payload.query, document: document, operationName: payload.operationName,
+                variables: payload.variables ?? [:], schema: application.schema)
         } catch {
             // Variable coercion: a result with errors, then complete.
             logRejected(session, operation: handle.id, errors: error.errors)
