@@ -174,22 +174,22 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
     /// completion someone awaits), before that completion, and not for record writes alone.
     func testAppendWillCommitRunsBeforeTheAppendsCompletion() throws {
         let store = try openStore()
-        let log = EventLog()
-        store.setAppendWillCommit { log.add("will-commit") }
+        let log = Locked<[String]>([])
+        store.setAppendWillCommit { log.withLock { $0.append("will-commit") } }
         let records = expectation(description: "record written")
         store.insertConnection(connectionRecord("c1", user: nil)) { _ in records.fulfill() }
         wait(for: [records], timeout: 5)
-        XCTAssertEqual(log.entries, [])
+        XCTAssertEqual(log.current, [])
         for number in 0..<3 {
             let appended = expectation(description: "append \(number)")
             store.append([event("chat:1", "\(number)")]) { result in
                 if case .failure(let error) = result { XCTFail("\(error)") }
-                log.add("committed")
+                log.withLock { $0.append("committed") }
                 appended.fulfill()
             }
             wait(for: [appended], timeout: 5)
         }
-        XCTAssertEqual(log.entries, ["will-commit", "committed", "will-commit", "committed", "will-commit", "committed"])
+        XCTAssertEqual(log.current, ["will-commit", "committed", "will-commit", "committed", "will-commit", "committed"])
     }
 
     /// `expectWrite()` wakes an idle writer, which then takes a write queued soon after at
@@ -204,22 +204,5 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
         let second = try await store.append(event("chat:1", "after a lapse"))
         XCTAssertEqual([first.id, second.id], [1, 2])
         XCTAssertEqual(try count("SELECT count(*) FROM events"), 2)
-    }
-}
-
-/// What the writer's hooks did, in order, from any thread.
-private final class EventLog: @unchecked Sendable {
-    // @unchecked Sendable: `recorded` is only touched with `lock` held.
-    private let lock = NSLock()
-    private var recorded: [String] = []
-    func add(_ entry: String) {
-        lock.lock()
-        recorded.append(entry)
-        lock.unlock()
-    }
-    var entries: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return recorded
     }
 }

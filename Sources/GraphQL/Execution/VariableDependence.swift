@@ -31,8 +31,7 @@ private func selectionsDependOnVariables(_ set: SelectionSet) -> Bool {
 private func inclusionReadsVariable(_ directives: [Directive]) -> Bool {
     directives.contains { directive in
         let name = directive.name.value
-        guard name == "skip" || name == "include" else { return false }
-        return directive.arguments.contains { $0.value.containsVariable }
+        return (name == "skip" || name == "include") && argumentsUseVariables(directive.arguments)
     }
 }
 

@@ -119,8 +119,9 @@ extension WebSocketServer {
 
     /// Writes the queue's first frames as one raw write: each gets its own WebSocket header
     /// (text, final, unmasked as a server's frames are) in the scratch buffer, which is what
-    /// lws would have put in front of each one. lws sends raw bytes on a WebSocket connection
-    /// as they are (`LWS_WRITE_RAW`) and keeps what the socket did not take, as for any write.
+    /// lws would have put in front of each one. lws sends `LWS_WRITE_HTTP` bytes on a WebSocket
+    /// connection as they are, without framing, and keeps what the socket did not take, as for
+    /// any write.
     /// The first frame always goes, even alone over the limit.
     private func writeCoalesced(_ wsi: OpaquePointer, _ connection: Connection) -> Int32 {
         var total = 0
