@@ -54,7 +54,7 @@ public final class FanoutEngine {
     /// Registers an acknowledged connection with its store id (see `TopicIndex.openConnection`).
     public func openConnection(_ connection: ConnectionKey, recordID: String) {
         precondition(!writing, "FanoutEngine.openConnection called from inside FrameSink.write")
-        index.openConnection(connection, recordID: recordID)
+        index.openConnection(connection, recordID: recordID, endpoint: sink.endpoint(for: connection))
     }
 
     /// Forgets a connection and its subscribers, each exactly once (empty the second time).

@@ -28,6 +28,33 @@ public struct ConnectionKey: Hashable, Sendable, CustomStringConvertible {
 /// subscription ended (and its id was reused) before the drop was reported.
 public protocol FrameSink: AnyObject {
     func write(connection: ConnectionKey, byteCount: Int, tag: UInt64, fill: (UnsafeMutableRawBufferPointer) -> Void)
+
+    /// The sink's own object for `connection` (the transport's connection), or nil. Asked once
+    /// when the connection opens; the index keeps it with each of the connection's subscribers
+    /// and gives it back to `write(endpoint:…)` and `prefetch(endpoint:)`, so a fan-out to
+    /// 10,000 sockets looks none of them up. Writing to an endpoint whose connection has gone
+    /// must do nothing, as writing to an unknown key does.
+    func endpoint(for connection: ConnectionKey) -> AnyObject?
+
+    /// `write(connection:…)` to the connection behind `endpoint` (from `endpoint(for:)`).
+    func write(endpoint: AnyObject, connection: ConnectionKey, byteCount: Int, tag: UInt64,
+               fill: (UnsafeMutableRawBufferPointer) -> Void)
+
+    /// A hint, nothing more: a frame for `endpoint` follows soon. The fan-out gives it a few
+    /// subscribers ahead, so the memory that write touches is on its way while it builds the
+    /// frames before.
+    func prefetch(endpoint: AnyObject)
+}
+
+extension FrameSink {
+    public func endpoint(for connection: ConnectionKey) -> AnyObject? { nil }
+
+    public func write(endpoint: AnyObject, connection: ConnectionKey, byteCount: Int, tag: UInt64,
+                      fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        write(connection: connection, byteCount: byteCount, tag: tag, fill: fill)
+    }
+
+    public func prefetch(endpoint: AnyObject) {}
 }
 
 /// What a fan-out frame's tag means.

@@ -79,8 +79,12 @@ public struct TopicIndex {
     /// Registers an acknowledged connection and its id in the store (`connections.id`,
     /// which dead letters name). Subscribers can be added once it is open. Opening an open
     /// connection again changes nothing.
-    public mutating func openConnection(_ connection: ConnectionKey, recordID: String) {
-        if connections[connection] == nil { connections[connection] = ConnectionEntry(recordID: recordID) }
+    /// `endpoint` is the sink's object for it (`FrameSink.endpoint(for:)`), kept with each of
+    /// its subscribers.
+    public mutating func openConnection(_ connection: ConnectionKey, recordID: String, endpoint: AnyObject? = nil) {
+        if connections[connection] == nil {
+            connections[connection] = ConnectionEntry(recordID: recordID, endpoint: endpoint)
+        }
     }
 
     /// The store id given to `openConnection`, while the connection is open.
@@ -117,6 +121,9 @@ public struct TopicIndex {
         let s = Int(slot)
         subscribers[s].inUse = true
         subscribers[s].connection = connection
+        let endpoint = connections[connection]?.endpoint
+        subscribers[s].endpoint = endpoint
+        subscribers[s].endpointAddress = endpoint.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) }
         subscribers[s].prefix = NextFramePrefix(id: operationID)
         subscribers[s].group = group
         subscribers[s].indexInGroup = Int32(groups[Int(group)].members.count)
@@ -252,6 +259,11 @@ struct SubscriberSlot {
     var generation: UInt32 = 0
     var inUse = false
     var connection = ConnectionKey(rawValue: 0)
+    /// The sink's object for `connection` (see `FrameSink.endpoint(for:)`).
+    var endpoint: AnyObject?
+    /// `endpoint`'s address, to prefetch without retaining it (a retain would wait for the
+    /// very line the prefetch asks for).
+    var endpointAddress: UnsafeRawPointer?
     var prefix = NextFramePrefix.empty
     var group: Int32 = -1
     var indexInGroup: Int32 = -1
@@ -284,10 +296,14 @@ struct SubscriberKey: Hashable {
 struct ConnectionEntry {
     /// The connection's id in the store (`connections.id`), for dead letters.
     let recordID: String
+    let endpoint: AnyObject?
     var subscribers: [Int32] = []
     var overflowed = false
 
-    init(recordID: String) { self.recordID = recordID }
+    init(recordID: String, endpoint: AnyObject?) {
+        self.recordID = recordID
+        self.endpoint = endpoint
+    }
 }
 
 extension NextFramePrefix {

@@ -190,6 +190,24 @@ final class TransportFrameSink: FrameSink {
         guard let target = transport.connection(ConnectionID(rawValue: connection.rawValue)) else { return }
         transport.send(target, byteCount: byteCount, tag: tag, fill: fill)
     }
+
+    /// The transport's `Connection`: it outlives its socket harmlessly (`send` to a closed
+    /// connection does nothing), so the index may hold it until the subscribers are removed.
+    func endpoint(for connection: ConnectionKey) -> AnyObject? {
+        transport.connection(ConnectionID(rawValue: connection.rawValue))
+    }
+
+    func write(endpoint: AnyObject, connection: ConnectionKey, byteCount: Int, tag: UInt64,
+               fill: (UnsafeMutableRawBufferPointer) -> Void) {
+        transport.send(unsafeDowncast(endpoint, to: Connection.self), byteCount: byteCount, tag: tag, fill: fill)
+    }
+
+    /// A `next` frame of a typical message: the frame header and a couple of lines of payload.
+    static let typicalFrameBytes = 160
+
+    func prefetch(endpoint: AnyObject) {
+        transport.prefetchSend(unsafeDowncast(endpoint, to: Connection.self), byteCount: Self.typicalFrameBytes)
+    }
 }
 
 /// One store result handed from the store's thread to a waiting thread.

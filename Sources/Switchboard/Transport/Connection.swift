@@ -18,20 +18,31 @@ public final class Connection {
     public enum Kind { case http, webSocket }
     enum State { case upgrading, open, closing, closed }
 
+    // What every queued frame and every writable callback reads comes first, so that it sits in
+    // the object's first one or two cache lines (Swift lays stored properties out in order):
+    // a fan-out reaches each of its thousands of connections once, and each line is a wait on
+    // memory. `WebSocketServer.prefetch(_:)` asks for exactly these lines.
+    var wsi: OpaquePointer?
+    var outbound = OutboundQueue()
+    var state: State = .upgrading
+    public internal(set) var kind: Kind = .http
+    var writableRequested = false
+    /// A ping frame waits for the next writable callback.
+    var pingPending = false
+    var overflowed = false
+    /// `sentClose` or `peerClose` is set: nothing more is queued.
+    private(set) var closeSentOrReceived = false
+    /// `pendingClose` is set.
+    private(set) var closePending = false
+
     public let id: ConnectionID
     /// The peer's address as libwebsockets reports it (no reverse DNS).
     public let remoteAddress: String
     /// Whatever the server layer wants to keep with this connection (its session), so that no
     /// dictionary is consulted per message.
     public var userData: AnyObject?
-    public internal(set) var kind: Kind = .http
     /// The subprotocol the handshake answered with, or nil when none was offered that we speak.
     public internal(set) var subprotocol: String?
-
-    var wsi: OpaquePointer?
-    var state: State = .upgrading
-    var outbound = OutboundQueue()
-    var writableRequested = false
 
     // Inbound message reassembly.
     var inbound: [UInt8] = []
@@ -39,10 +50,13 @@ public final class Connection {
     var inboundIsBinary = false
 
     // Closing: what we asked for, whether the frame went out, what the peer sent.
-    var pendingClose: (code: UInt16, reason: String)?
-    var sentClose: (code: UInt16, reason: String)?
-    var peerClose: (code: UInt16, reason: String)?
-    var overflowed = false
+    var pendingClose: (code: UInt16, reason: String)? { didSet { closePending = pendingClose != nil } }
+    var sentClose: (code: UInt16, reason: String)? {
+        didSet { closeSentOrReceived = sentClose != nil || peerClose != nil }
+    }
+    var peerClose: (code: UInt16, reason: String)? {
+        didSet { closeSentOrReceived = sentClose != nil || peerClose != nil }
+    }
     var reportedClosed = false
 
     var timers: [UnsafeMutablePointer<sb_timer>] = []
@@ -52,8 +66,6 @@ public final class Connection {
     var heardEpoch: UInt32 = 0
     /// The sweep epoch whose ping is unanswered so far (0: none outstanding).
     var pingEpoch: UInt32 = 0
-    /// A ping frame waits for the next writable callback.
-    var pingPending = false
 
     // HTTP exchange state (kind == .http).
     var httpSerial: UInt64 = 0
@@ -71,8 +83,8 @@ public final class Connection {
 
     /// True from the accepted upgrade until a close is asked for, sent or received.
     public var isOpen: Bool {
-        kind == .webSocket && (state == .open || state == .upgrading) && pendingClose == nil
-            && sentClose == nil && peerClose == nil && !overflowed
+        kind == .webSocket && (state == .open || state == .upgrading) && !closePending
+            && !closeSentOrReceived && !overflowed
     }
 
     /// Payload bytes queued and not yet handed to the socket.

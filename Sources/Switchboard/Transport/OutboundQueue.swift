@@ -27,6 +27,13 @@ struct OutboundQueue {
     var storageForReading: UnsafeMutableRawPointer? { storage }
     var headOffset: Int { head }
 
+    /// Where the next frame's header goes, when the buffer has room there for a frame of
+    /// `byteCount` bytes (nil: the next append grows or slides the buffer first).
+    func nextFrameAddress(byteCount: Int) -> UnsafeMutableRawPointer? {
+        guard let storage, capacity - tail >= Self.headerSize + byteCount else { return nil }
+        return storage + tail
+    }
+
     /// Reserves a frame of `byteCount` bytes tagged `tag` and lets `fill` write its payload.
     mutating func append(byteCount: Int, tag: UInt64, fill: (UnsafeMutableRawBufferPointer) -> Void) {
         let frameSize = Self.headerSize + ((byteCount + 7) & ~7)

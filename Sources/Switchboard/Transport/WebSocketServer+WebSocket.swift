@@ -24,7 +24,7 @@ extension WebSocketServer {
         assertOnServiceThread()
         guard connection.kind == .webSocket, connection.state != .closed, connection.wsi != nil else { return }
         // Closing for another reason: nothing more goes out.
-        if connection.sentClose != nil || connection.peerClose != nil { return }
+        if connection.closeSentOrReceived { return }
         if connection.overflowed {
             reportDropped(connection, byteCount: byteCount, tag: tag, fill: fill)
             return
@@ -35,6 +35,15 @@ extension WebSocketServer {
         }
         connection.outbound.append(byteCount: byteCount, tag: tag, fill: fill)
         requestWritable(connection)
+    }
+
+    /// A hint ahead of `send(connection, byteCount: byteCount, …)`: asks for the queue memory
+    /// the frame will be built in. Reads the connection's first fields, so the fan-out asks for
+    /// those lines earlier (`prefetchObjectHead`).
+    public func prefetchSend(_ connection: Connection, byteCount: Int) {
+        if let address = connection.outbound.nextFrameAddress(byteCount: byteCount) {
+            prefetchForWrite(address, byteCount: OutboundQueue.headerSize + byteCount)
+        }
     }
 
     /// Queues one text frame holding `bytes`.
@@ -109,7 +118,7 @@ extension WebSocketServer {
         } else {
             return 0
         }
-        if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
+        if !connection.outbound.isEmpty || connection.closePending { requestWritable(connection) }
         return 0
     }
 
