@@ -112,6 +112,7 @@ extension WebSocketServer {
             if let connection = connection(of: wsi) { heard(connection) }
             return 0
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+            awaitAnnouncedWork()
             if mailbox.drain(), let context { lws_cancel_service(context) }
             checkStopFlag()
             return 0

@@ -83,6 +83,32 @@ final class OutboundQueueTests: XCTestCase {
         mailbox.drain()
         XCTAssertEqual(log.values, [1, 2, 3])
     }
+
+    func testMailboxHasWorkFromThePostUntilTheDrainTakesIt() {
+        let mailbox = Mailbox()
+        let log = LockedLog()
+        XCTAssertFalse(mailbox.hasWork)
+        _ = mailbox.append {
+            log.add(1)
+            // Taken: what is posted from inside the work is new work.
+            XCTAssertFalse(mailbox.hasWork)
+            _ = mailbox.append { log.add(2) }
+            XCTAssertTrue(mailbox.hasWork)
+        }
+        XCTAssertTrue(mailbox.hasWork)
+        mailbox.drain()
+        XCTAssertEqual(log.values, [1, 2])
+        XCTAssertFalse(mailbox.hasWork)
+
+        // Seen from another thread's post without taking the lock (the service thread's poll).
+        let poster = Thread { _ = mailbox.append { log.add(3) } }
+        poster.start()
+        let deadline = Date().addingTimeInterval(5)
+        while !mailbox.hasWork && Date() < deadline {}
+        XCTAssertTrue(mailbox.hasWork)
+        mailbox.drain()
+        XCTAssertEqual(log.values, [1, 2, 3])
+    }
 }
 
 final class LockedLog: @unchecked Sendable {
