@@ -172,8 +172,9 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
 
     /// `setAppendWillCommit`'s handler runs before each commit that holds an append (whose
     /// completion someone awaits), before that completion, and not for record writes alone.
+    /// (Every commit counts as after a quiet spell here: `streamingGap` 0.)
     func testAppendWillCommitRunsBeforeTheAppendsCompletion() throws {
-        let store = try openStore()
+        let store = try openStore { $0.streamingGap = 0 }
         let log = Locked<[String]>([])
         store.setAppendWillCommit { log.withLock { $0.append("will-commit") } }
         let records = expectation(description: "record written")
@@ -190,6 +191,26 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
             wait(for: [appended], timeout: 5)
         }
         XCTAssertEqual(log.current, ["will-commit", "committed", "will-commit", "committed", "will-commit", "committed"])
+    }
+
+    /// Commits that follow the last one within `streamingGap` are a stream: the handler stays
+    /// quiet for them (the thread it would wake is awake already).
+    func testAppendWillCommitStaysQuietWhileWritesStream() throws {
+        let store = try openStore { $0.streamingGap = 3600 }
+        let log = Locked<[String]>([])
+        store.setAppendWillCommit { log.withLock { $0.append("will-commit") } }
+        let records = expectation(description: "record written")
+        store.insertConnection(connectionRecord("c1", user: nil)) { _ in records.fulfill() }
+        wait(for: [records], timeout: 5)
+        for number in 0..<3 {
+            let appended = expectation(description: "append \(number)")
+            store.append([event("chat:1", "\(number)")]) { _ in
+                log.withLock { $0.append("committed") }
+                appended.fulfill()
+            }
+            wait(for: [appended], timeout: 5)
+        }
+        XCTAssertEqual(log.current, ["committed", "committed", "committed"])
     }
 
     /// `expectWrite()` wakes an idle writer, which then takes a write queued soon after at

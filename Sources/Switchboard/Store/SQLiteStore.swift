@@ -24,6 +24,10 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         /// about a third of its time whatever the rate of writes, while a lone write or a
         /// writer waiting for its answer is held for tens of microseconds, not milliseconds.
         public var groupCommitWindow: Double = 0.002
+        /// Seconds: a commit this soon after the previous one is part of a stream of writes,
+        /// and the latency hints (`expectWrite`, `setAppendWillCommit`) stay quiet for it: the
+        /// threads they would wake early are awake already.
+        public var streamingGap: Double = 0.002
         /// Seconds between updates of this instance's `heartbeat_at`.
         public var heartbeatInterval: Double = 5
         /// An instance whose heartbeat is older than this many seconds is taken for dead
@@ -79,6 +83,7 @@ public final class SQLiteStore: Store, @unchecked Sendable {
         }
         writer = StoreWriter(
             connection: writeConnection, instanceID: instanceID, window: options.groupCommitWindow,
+            streamingGap: options.streamingGap,
             heartbeat: options.registersInstance ? (options.heartbeatInterval, Self.heartbeatItem(instanceID)) : nil)
         readers = ReaderPool(connections: readConnections)
         watcher = StoreWatcher(connection: watchConnection, interval: options.watchInterval, checkpoint: checkpointRequest)
