@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import pathlib
 import re
+import resource
 import socket
 import struct
 import time
@@ -195,6 +196,47 @@ def test_max_connections_refuses_upgrades_with_503_until_one_closes(start_server
 
 
 # ---------------------------------------------------------------------------- subscriptions
+
+def open_files_limit(pid: int) -> tuple[int, int]:
+    """The soft and hard `Max open files` of process `pid`, as /proc shows them."""
+    for line in pathlib.Path(f"/proc/{pid}/limits").read_text().splitlines():
+        if line.startswith("Max open files"):
+            soft, hard = line.split()[3:5]
+            return int(soft), int(hard)
+    raise AssertionError(f"no open-files line in /proc/{pid}/limits")
+
+
+def test_descriptor_limit_is_lowered_to_what_max_connections_needs(start_server):
+    """A soft limit far above --max-connections is lowered to it plus 1,024 (libwebsockets scans
+    a table of that many slots on every connection it opens and closes), said in the log; the
+    server serves as before."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1124 + 1:
+        pytest.skip(f"this process's descriptor limit ({soft}) is not above what the test asks for")
+    server = start_server("--max-connections", 100)
+    assert open_files_limit(server.proc.pid) == (1124, hard)
+    assert server.wait_for_stderr(lambda line: "open-descriptor limit fitted" in line
+                                  and "limit=1124" in line and f"was={soft}" in line), server.stderr()
+
+    async def go():
+        client = await connect_acked(server)
+        await client.close()
+    run(go())
+
+
+def test_descriptor_limit_is_raised_to_what_max_connections_needs(start_server):
+    """A soft limit below what --max-connections needs is raised (the hard limit allows it)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard < 4024:
+        pytest.skip(f"the hard descriptor limit ({hard}) is below what the test asks for")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (1500, hard))
+    try:
+        server = start_server("--max-connections", 3000)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert open_files_limit(server.proc.pid) == (4024, hard)
+    assert server.wait_for_stderr(lambda line: "limit=4024" in line and "was=1500" in line), server.stderr()
+
 
 def test_max_subscriptions_error_keeps_the_socket_and_is_counted(start_server):
     server = start_server("--max-subscriptions", 2)

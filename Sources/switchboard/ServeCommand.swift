@@ -170,6 +170,7 @@ struct ServeCommand: ParsableCommand {
             throw CommandFailure(message: describe(error, path: configuration.databasePath))
         }
         let logger = StandardErrorLogHandler.logger(format: configuration.logFormat, level: configuration.logLevel)
+        DescriptorLimit.fit(maxConnections: configuration.maxConnections, logger: logger)
         let application = ChatApplication(reportFailure: { failure in
             logger.error("internal failure", metadata: ["detail": "\(failure)"])
         })
