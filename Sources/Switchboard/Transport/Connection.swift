@@ -21,7 +21,7 @@ public final class Connection {
     // What every queued frame and every writable callback reads comes first, so that it sits in
     // the object's first one or two cache lines (Swift lays stored properties out in order):
     // a fan-out reaches each of its thousands of connections once, and each line is a wait on
-    // memory. `WebSocketServer.prefetch(_:)` asks for exactly these lines.
+    // memory. The fan-out asks for these two lines ahead (`prefetchObjectHead`).
     var wsi: OpaquePointer?
     var outbound = OutboundQueue()
     var state: State = .upgrading

@@ -5,7 +5,7 @@ import Foundation
 /// drained in `LWS_CALLBACK_EVENT_WAIT_CANCELLED`. A burst of posts wakes the loop once.
 final class Mailbox: @unchecked Sendable {
     // @unchecked: `pending` and `wakeRequested` are only touched under `lock`; `spare` only by the
-    // service thread inside `drain()`.
+    // service thread inside `drain()`; `posted` only through C atomics.
     private let lock = NSLock()
     private var pending: [@Sendable () -> Void] = []
     private var spare: [@Sendable () -> Void] = []
