@@ -96,11 +96,15 @@ final class StoreWriter: @unchecked Sendable {
     func expectWrite(within seconds: Double = 0.0003) {
         condition.lock()
         let now = monotonicNanoseconds()
-        let wake = waiting && expectUntil == 0 && now &- lastCommitEnd > streamingGap
+        let wake = waiting && expectUntil == 0 && !isStreaming(at: now)
         if wake { expectUntil = now + UInt64(seconds * 1e9) }
         condition.unlock()
         if wake { condition.signal() }
     }
+
+    /// The last commit ended within `streamingGap` of `now`: writes are streaming in, and the
+    /// latency hints stay quiet.
+    private func isStreaming(at now: UInt64) -> Bool { now &- lastCommitEnd <= streamingGap }
 
     /// Sets what runs just before a commit that someone awaits (see `WriteItem.awaited`).
     func setCommitWillStart(_ handler: @escaping @Sendable () -> Void) {
@@ -191,8 +195,7 @@ final class StoreWriter: @unchecked Sendable {
             }
             // After a quiet spell only: under a stream of writes the waiting thread is awake
             // anyway, and a wake-up it did not need costs it a turn of its loop.
-            if let willCommit, monotonicNanoseconds() &- lastCommitEnd > streamingGap,
-               batch.contains(where: \.awaited) {
+            if let willCommit, !isStreaming(at: monotonicNanoseconds()), batch.contains(where: \.awaited) {
                 willCommit()
             }
             let started = Date()

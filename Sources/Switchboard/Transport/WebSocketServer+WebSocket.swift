@@ -83,8 +83,8 @@ extension WebSocketServer {
         guard let connection = connection(of: wsi), connection.kind == .webSocket else { return }
         connection.state = .open
         heard(connection)
-        if connection.pendingClose != nil { lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10) }
-        if !connection.outbound.isEmpty || connection.pendingClose != nil { requestWritable(connection) }
+        if connection.closePending { lws_set_timeout(wsi, PENDING_TIMEOUT_USER_OK, 10) }
+        if !connection.outbound.isEmpty || connection.closePending { requestWritable(connection) }
     }
 
     func requestWritable(_ connection: Connection) {
