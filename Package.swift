@@ -110,8 +110,9 @@ let package = Package(
 
         .testTarget(name: "GraphQLTests", dependencies: ["GraphQL"]),
         .testTarget(name: "GraphQLTransportWSTests", dependencies: ["GraphQLTransportWS", "GraphQL"]),
+        .target(name: "CTestSupport", path: "Tests/CTestSupport"),
         .testTarget(name: "SwitchboardTests", dependencies: [
-            "Switchboard", "GraphQL", "GraphQLTransportWS", .product(name: "Logging", package: "swift-log"),
+            "Switchboard", "GraphQL", "GraphQLTransportWS", "CTestSupport", .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Switchboard", "GraphQL"]),
     ],
