@@ -106,6 +106,36 @@ final class SQLiteStoreWriterTests: SQLiteStoreTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM events"), 1)
     }
 
+    /// A group runs as one plain transaction first; when an item fails, that transaction is
+    /// rolled back and the group runs again item by item. The items around the failing one
+    /// are then written once, with the ids their completions report, and ids stay dense.
+    func testAGroupRunAgainAfterAFailureWritesEachOtherItemOnce() throws {
+        let store = try openStore()
+        let held = holdWriter(store, seconds: 0.2)
+        wait(for: [held], timeout: 5)
+        let reported = LockedBox<[String: [Int64]]>([:])
+        let done = expectation(description: "writes")
+        done.expectedFulfillmentCount = 4
+        store.insertConnection(connectionRecord("c1", user: "u1")) { _ in done.fulfill() }
+        store.append([event("chat:1", "a"), event("chat:1", "b")]) { result in
+            reported.update { $0["before"] = (try? result.get())?.map(\.id) ?? [] }
+            done.fulfill()
+        }
+        store.insertConnection(connectionRecord("c1", user: "u2")) { result in
+            if case .success = result { XCTFail("a duplicate connection id was written") }
+            done.fulfill()
+        }
+        store.append([event("chat:1", "c")]) { result in
+            reported.update { $0["after"] = (try? result.get())?.map(\.id) ?? [] }
+            done.fulfill()
+        }
+        wait(for: [done], timeout: 10)
+        XCTAssertEqual(reported.get(), ["before": [1, 2], "after": [3]])
+        XCTAssertEqual(try count("SELECT count(*) FROM events"), 3)
+        XCTAssertEqual(try count("SELECT max(id) FROM events"), 3)
+        XCTAssertEqual(try count("SELECT count(*) FROM connections"), 1)
+    }
+
     func testCompletionRunsAfterCommitOnTheWriterThread() throws {
         let store = try openStore()
         let path = file()
