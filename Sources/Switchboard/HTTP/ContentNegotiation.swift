@@ -134,6 +134,19 @@ enum ContentNegotiation {
 
     /// The media type of a `Content-Type` header, lowercased, and its `charset` if it names one.
     static func parseContentType(_ header: String) -> (mediaType: String, charset: String?) {
+        // The forms clients send nearly always, answered without the general parse (splitting,
+        // trimming and lowercasing were 3 % of the service thread's time per HTTP mutation).
+        switch header {
+        case "application/json": return ("application/json", nil)
+        case "application/json; charset=utf-8", "application/json;charset=utf-8", "application/json; charset=UTF-8":
+            return ("application/json", "utf-8")
+        default: break
+        }
+        return parseContentTypeInGeneral(header)
+    }
+
+    /// `parseContentType` for any header text.
+    static func parseContentTypeInGeneral(_ header: String) -> (mediaType: String, charset: String?) {
         var pieces = splitOutsideQuotes(header, on: ";")
         let mediaType = pieces.isEmpty ? "" : trimmed(pieces.removeFirst()).lowercased()
         var charset: String? = nil

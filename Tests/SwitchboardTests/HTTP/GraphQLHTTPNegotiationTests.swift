@@ -57,4 +57,15 @@ final class GraphQLHTTPNegotiationTests: XCTestCase {
         XCTAssertEqual(withCharset.charset, "utf-8")
         XCTAssertEqual(ContentNegotiation.parseContentType("text/plain;charset=latin1").charset, "latin1")
     }
+
+    /// The common forms are answered without the general parse, and answered the same.
+    func testCommonContentTypesParseAsInGeneral() {
+        for header in ["application/json", "application/json; charset=utf-8", "application/json;charset=utf-8",
+                       "application/json; charset=UTF-8"] {
+            let quick = ContentNegotiation.parseContentType(header)
+            let general = ContentNegotiation.parseContentTypeInGeneral(header)
+            XCTAssertEqual(quick.mediaType, general.mediaType, header)
+            XCTAssertEqual(quick.charset, general.charset, header)
+        }
+    }
 }
