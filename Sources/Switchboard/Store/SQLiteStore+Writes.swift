@@ -1,6 +1,3 @@
-import CSQLite
-import Foundation
-
 // MARK: Writes of the Store protocol
 
 extension SQLiteStore {
