@@ -51,6 +51,8 @@ def test_fanout_verifies_every_delivery(start_server, load_generator):
     assert report["expected"] == report["received"] == 2000
     assert report["missing"] == report["duplicates"] == report["misrouted"] == 0
     assert report["deliveries_per_sec"] > 0
+    latency = report["latency_us"]
+    assert 0 < latency["min"] <= latency["p10"] <= latency["p50"] <= latency["p90"] <= latency["p99"] <= latency["max"]
     assert report["server_cpu_seconds"] >= 0 and report["server_rss_kb"] > 0
 
 
