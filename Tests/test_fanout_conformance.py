@@ -113,6 +113,47 @@ def test_every_subscriber_gets_exactly_its_own_selection(server):
     run(go())
 
 
+def test_a_fan_out_wider_than_a_loop_turn_reaches_every_subscriber_once_in_order(start_server):
+    """600 sockets on one chat: more than the transport asks writable callbacks for in one turn of
+    its loop (256, `WritablePacer`), so most wait a turn or two while the next messages arrive and
+    join their queues. 30 messages posted back to back reach every subscriber, each once and in id
+    order, and a `ping` sent meanwhile by a socket near the back is answered."""
+    server = start_server("--max-connections-per-user", "1000")
+    chat = unique()
+    sockets = 600
+
+    async def go():
+        clients = await asyncio.gather(*(connect_acked(server) for _ in range(sockets)))
+        for client in clients:
+            await client.subscribe("s", new_message_subscription("id content"), {"chatId": chat, "after": "0"})
+        for client in clients:  # every subscription is in place before the first post
+            await client.barrier()
+
+        async def receive(client: Client, ping: bool) -> tuple[list[str], bool]:
+            ids: list[str] = []
+            ponged = False
+            while len(ids) < 30 or (ping and not ponged):
+                got = await client.recv()
+                if got["type"] == "pong":
+                    ponged = True
+                    continue
+                assert got["type"] == "next" and got["id"] == "s", got
+                ids.append(got["payload"]["data"]["newMessage"]["id"])
+                if ping and len(ids) == 1:
+                    await client.send({"type": "ping"})
+            return ids, ponged
+
+        posting = asyncio.create_task(asyncio.to_thread(
+            lambda: [post_message(server, chat, f"m{i}")["id"] for i in range(30)]))
+        results = await asyncio.gather(*(receive(client, i == sockets - 2) for i, client in enumerate(clients)))
+        posted = await posting
+        for i, (ids, _) in enumerate(results):
+            assert ids == posted, f"socket {i}: {ids} != {posted}"
+        assert results[sockets - 2][1], "the ping was not answered"
+        await asyncio.gather(*(client.close() for client in clients))
+    run(go())
+
+
 # =============================================================================== resume
 
 def test_resume_with_after_across_reconnects_while_another_thread_posts(server):

@@ -180,7 +180,9 @@ public final class Server: TransportHandler, @unchecked Sendable {
     }
 }
 
-/// The fan-out's frames go straight into the transport's per-connection queues.
+/// The fan-out's frames go straight into the transport's per-connection queues; their
+/// writable requests are paced (`WritablePacer`), so a fan-out to thousands of sockets starts
+/// writing at once and frames that meet in a waiting queue leave in one write.
 final class TransportFrameSink: FrameSink {
     unowned let transport: WebSocketServer
 
@@ -188,7 +190,7 @@ final class TransportFrameSink: FrameSink {
 
     func write(connection: ConnectionKey, byteCount: Int, tag: UInt64, fill: (UnsafeMutableRawBufferPointer) -> Void) {
         guard let target = transport.connection(ConnectionID(rawValue: connection.rawValue)) else { return }
-        transport.send(target, byteCount: byteCount, tag: tag, fill: fill)
+        transport.send(target, byteCount: byteCount, tag: tag, paced: true, fill: fill)
     }
 
     /// The transport's `Connection`: it outlives its socket harmlessly (`send` to a closed
@@ -199,7 +201,7 @@ final class TransportFrameSink: FrameSink {
 
     func write(endpoint: AnyObject, connection: ConnectionKey, byteCount: Int, tag: UInt64,
                fill: (UnsafeMutableRawBufferPointer) -> Void) {
-        transport.send(unsafeDowncast(endpoint, to: Connection.self), byteCount: byteCount, tag: tag, fill: fill)
+        transport.send(unsafeDowncast(endpoint, to: Connection.self), byteCount: byteCount, tag: tag, paced: true, fill: fill)
     }
 
     /// A `next` frame of a typical message: the frame header and a couple of lines of payload.

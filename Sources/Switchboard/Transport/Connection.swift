@@ -27,6 +27,8 @@ public final class Connection {
     var state: State = .upgrading
     public internal(set) var kind: Kind = .http
     var writableRequested = false
+    /// Waiting in the `WritablePacer` for its writable request (`writableRequested` is set).
+    var writablePaced = false
     /// A ping frame waits for the next writable callback.
     var pingPending = false
     var overflowed = false

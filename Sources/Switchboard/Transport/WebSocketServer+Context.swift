@@ -113,6 +113,11 @@ extension WebSocketServer {
             return 0
         case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
             awaitAnnouncedWork()
+            // lws tells each protocol of the vhost (three here, from its own copy of the table,
+            // whose names are ours); the pacer takes its turn once, with the first.
+            if lws_get_protocol(wsi)?.pointee.name == protocols?[0].name, pacerWakePending || mailbox.hasWork {
+                pacerTurn()
+            }
             if mailbox.drain(), let context { lws_cancel_service(context) }
             checkStopFlag()
             return 0

@@ -19,7 +19,9 @@ extension WebSocketServer {
     /// copy: the fan-out splices shared payload bytes straight into the queue). `tag` comes back
     /// in `didDropFrames` if the frame is dropped. Over `maxQueueBytes` the connection is closed
     /// with 1013 at once and everything queued (this frame included) is reported dropped.
-    public func send(_ connection: Connection, byteCount: Int, tag: UInt64 = 0,
+    /// `paced`: a fan-out's frame, whose writable request may wait a few turns of the loop
+    /// (`WritablePacer`); everything else asks at once.
+    public func send(_ connection: Connection, byteCount: Int, tag: UInt64 = 0, paced: Bool = false,
                      fill: (UnsafeMutableRawBufferPointer) -> Void) {
         assertOnServiceThread()
         guard connection.kind == .webSocket, connection.state != .closed, connection.wsi != nil else { return }
@@ -34,7 +36,7 @@ extension WebSocketServer {
             return
         }
         connection.outbound.append(byteCount: byteCount, tag: tag, fill: fill)
-        requestWritable(connection)
+        if paced { requestWritablePaced(connection) } else { requestWritable(connection) }
     }
 
     /// A hint ahead of `send(connection, byteCount: byteCount, …)`: asks for the queue memory
@@ -88,7 +90,9 @@ extension WebSocketServer {
     }
 
     func requestWritable(_ connection: Connection) {
-        guard !connection.writableRequested, connection.state == .open, let wsi = connection.wsi else { return }
+        guard !connection.writableRequested || connection.writablePaced, connection.state == .open,
+              let wsi = connection.wsi else { return }
+        connection.writablePaced = false
         connection.writableRequested = true
         lws_callback_on_writable(wsi)
     }
@@ -99,6 +103,7 @@ extension WebSocketServer {
     func webSocketWritable(_ wsi: OpaquePointer) -> Int32 {
         guard let connection = connection(of: wsi) else { return 0 }
         connection.writableRequested = false
+        connection.writablePaced = false
         guard connection.state == .open else { return 0 }
         if connection.pingPending {
             // The ping goes ahead of queued data: it asks whether the peer is still there.

@@ -65,6 +65,9 @@ public final class WebSocketServer: @unchecked Sendable {
     var keepaliveEpoch: UInt32 = 1
     var pingBuffer: UnsafeMutableRawPointer?
     var scratch = ScratchBuffer()
+    var pacer = WritablePacer()
+    /// A wake-up for the pacer's next turn is under way.
+    var pacerWakePending = false
     lazy var headerTokens: [(index: lws_token_indexes, name: String)] = Self.knownHeaderTokens()
 
     public init(configuration: TransportConfiguration, handler: TransportHandler) {
