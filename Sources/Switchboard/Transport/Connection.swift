@@ -26,9 +26,7 @@ public final class Connection {
     var outbound = OutboundQueue()
     var state: State = .upgrading
     public internal(set) var kind: Kind = .http
-    var writableRequested = false
-    /// Waiting in the `WritablePacer` for its writable request (`writableRequested` is set).
-    var writablePaced = false
+    var writableRequest: WritableRequest = .none
     /// A ping frame waits for the next writable callback.
     var pingPending = false
     var overflowed = false
@@ -93,6 +91,16 @@ public final class Connection {
     public var queuedBytes: Int { outbound.queuedBytes }
 
     deinit { outbound.deallocate() }
+}
+
+/// Where a connection's request for a writable callback stands.
+enum WritableRequest {
+    /// None asked for (or the callback came).
+    case none
+    /// Waiting in the `WritablePacer` for its turn to ask.
+    case waiting
+    /// Asked for (`lws_callback_on_writable`); the callback has not come yet.
+    case asked
 }
 
 /// The upgrade request as the handler sees it in `didOpen`: everything it may decide on.

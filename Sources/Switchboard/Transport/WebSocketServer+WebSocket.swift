@@ -90,10 +90,8 @@ extension WebSocketServer {
     }
 
     func requestWritable(_ connection: Connection) {
-        guard !connection.writableRequested || connection.writablePaced, connection.state == .open,
-              let wsi = connection.wsi else { return }
-        connection.writablePaced = false
-        connection.writableRequested = true
+        guard connection.writableRequest != .asked, connection.state == .open, let wsi = connection.wsi else { return }
+        connection.writableRequest = .asked
         lws_callback_on_writable(wsi)
     }
 
@@ -102,8 +100,7 @@ extension WebSocketServer {
     /// publishers), that one write carries as many of them as fit `coalescedWriteBytes`.
     func webSocketWritable(_ wsi: OpaquePointer) -> Int32 {
         guard let connection = connection(of: wsi) else { return 0 }
-        connection.writableRequested = false
-        connection.writablePaced = false
+        connection.writableRequest = .none
         guard connection.state == .open else { return 0 }
         if connection.pingPending {
             // The ping goes ahead of queued data: it asks whether the peer is still there.

@@ -37,19 +37,19 @@ struct WritablePacer {
             left -= 1
             return true
         }
-        connection.writablePaced = true
+        connection.writableRequest = .waiting
         waiting.append(connection)
         return false
     }
 
-    /// A new turn: calls `request` for the connections whose turn it is. Those that no longer
-    /// wait (asked for out of turn, or closed) are passed over.
+    /// A new turn: calls `request` for the connections whose turn it is. Those that asked out
+    /// of turn meanwhile are passed over (a closed one is handed on: `requestWritable` ignores it).
     mutating func startTurn(_ request: (Connection) -> Void) {
         left = Self.armsPerTurn
         while left > 0 && head < waiting.count {
             let connection = waiting[head]
             head += 1
-            guard connection.writablePaced else { continue }
+            guard connection.writableRequest == .waiting else { continue }
             left -= 1
             request(connection)
         }
@@ -66,13 +66,12 @@ struct WritablePacer {
 extension WebSocketServer {
     /// `requestWritable` for a fan-out frame: now, or in a later turn (`WritablePacer`).
     func requestWritablePaced(_ connection: Connection) {
-        guard !connection.writableRequested, connection.state == .open, connection.wsi != nil else { return }
+        guard connection.writableRequest == .none, connection.state == .open, connection.wsi != nil else { return }
         if pacer.admit(connection) {
             requestWritable(connection)
-            return
+        } else {
+            wakeForPacer()
         }
-        connection.writableRequested = true
-        wakeForPacer()
     }
 
     func wakeForPacer() {

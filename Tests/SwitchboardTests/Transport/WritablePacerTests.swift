@@ -14,11 +14,11 @@ final class WritablePacerTests: XCTestCase {
         var pacer = WritablePacer()
         let admitted = all.filter { pacer.admit($0) }
         XCTAssertEqual(admitted.map(\.id), all.prefix(per).map(\.id), "the first turn's share goes at once")
-        XCTAssertTrue(all.dropFirst(per).allSatisfy(\.writablePaced), "the rest wait")
+        XCTAssertTrue(all.dropFirst(per).allSatisfy { $0.writableRequest == .waiting }, "the rest wait")
 
         var asked: [ConnectionID] = []
         let request = { (connection: Connection) in
-            connection.writablePaced = false  // what WebSocketServer.requestWritable does
+            connection.writableRequest = .asked  // what WebSocketServer.requestWritable does
             asked.append(connection.id)
         }
         pacer.startTurn(request)
@@ -35,7 +35,7 @@ final class WritablePacerTests: XCTestCase {
         var pacer = WritablePacer()
         for connection in all { _ = pacer.admit(connection) }
         var asked: [ConnectionID] = []
-        pacer.startTurn { $0.writablePaced = false; asked.append($0.id) }
+        pacer.startTurn { $0.writableRequest = .asked; asked.append($0.id) }
         XCTAssertEqual(asked, all.suffix(3).map(\.id))
         // The turn has share left and nobody waits: a newcomer goes at once.
         let late = connections(1)[0]
@@ -48,10 +48,10 @@ final class WritablePacerTests: XCTestCase {
         var pacer = WritablePacer()
         for connection in all { _ = pacer.admit(connection) }
         // Two of the waiting asked out of turn (a control frame), as requestWritable does.
-        all[per].writablePaced = false
-        all[per + 3].writablePaced = false
+        all[per].writableRequest = .asked
+        all[per + 3].writableRequest = .asked
         var asked: [ConnectionID] = []
-        pacer.startTurn { $0.writablePaced = false; asked.append($0.id) }
+        pacer.startTurn { $0.writableRequest = .asked; asked.append($0.id) }
         XCTAssertEqual(asked, [all[per + 1], all[per + 2], all[per + 4], all[per + 5]].map(\.id))
         XCTAssertTrue(pacer.isEmpty)
     }
