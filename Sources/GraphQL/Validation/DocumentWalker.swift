@@ -12,18 +12,20 @@ struct DocumentWalker {
     /// For each visitor, the depth at which it asked to skip, or -1.
     private var skipDepth: [Int]
     private var depth = 0
-    /// Set when the context has seen too many errors.
-    let shouldStop: () -> Bool
+    /// Stops the walk once it is `aborted` (too many errors, or a work budget spent).
+    /// Read directly: through a closure it was checked after every rule's call at every
+    /// node, and the indirect call cost more than the check.
+    private let context: ValidationContext
 
     init(
         typeInfo: TypeInfo, visitors: [ValidationRule], dispatch: VisitorDispatch? = nil,
-        shouldStop: @escaping () -> Bool
+        context: ValidationContext
     ) {
         self.typeInfo = typeInfo
         self.visitors = visitors
         self.skipDepth = Array(repeating: -1, count: visitors.count)
         self.visitorsByKind = (dispatch ?? VisitorDispatch(kinds: visitors.map { type(of: $0).visits })).byKind
-        self.shouldStop = shouldStop
+        self.context = context
     }
 
     // MARK: - Parallel enter/leave
@@ -34,20 +36,20 @@ struct DocumentWalker {
         // graphql-core aborts by raising: no rule runs after the abort, not even on the
         // node at hand. Only a rule's report can abort, so checking before the first
         // call and after each one is enough.
-        if shouldStop() { return }
+        if context.aborted { return }
         for i in visitorsByKind[node.kindIndex] where skipDepth[i] < 0 {
             if case .skip = visitors[i].enter(node) { skipDepth[i] = depth }
-            if shouldStop() { return }
+            if context.aborted { return }
         }
     }
 
     private mutating func leave(_ node: VisitNode) {
-        var stopped = shouldStop()
+        var stopped = context.aborted
         for i in visitorsByKind[node.kindIndex] {
             if skipDepth[i] < 0 {
                 if !stopped {
                     visitors[i].leave(node)
-                    stopped = shouldStop()
+                    stopped = context.aborted
                 }
             } else if skipDepth[i] == depth {
                 skipDepth[i] = -1
@@ -63,7 +65,7 @@ struct DocumentWalker {
         let node = VisitNode.document(document)
         enter(node)
         for definition in document.definitions {
-            if shouldStop() { break }
+            if context.aborted { break }
             switch definition {
             case .operation(let op): walk(op)
             case .fragment(let fragment): walk(fragment)

@@ -25,7 +25,7 @@ public func validate(
         dispatch = hasFragments ? specifiedDispatchWithNesting : specifiedDispatch
     }
     var walker = DocumentWalker(
-        typeInfo: typeInfo, visitors: visitors, dispatch: dispatch, shouldStop: { context.aborted })
+        typeInfo: typeInfo, visitors: visitors, dispatch: dispatch, context: context)
     walker.walk(document)
     return context.errors
 }

@@ -5,7 +5,9 @@
 /// switches on the nodes it cares about; it reports errors through `context.report`.
 /// Rules are classes because most keep state across the walk (names seen so far, …).
 open class ValidationRule {
-    public unowned let context: ValidationContext
+    /// Strong, not `unowned`: the context never points back at its rules, so there is no
+    /// cycle to break, and an `unowned` reference paid reference counting on every read.
+    public let context: ValidationContext
 
     public required init(context: ValidationContext) {
         self.context = context

@@ -132,7 +132,7 @@ final class SpecifiedRulesValidationTests: XCTestCase {
         let typeInfo = TypeInfo(schema: schema)
         let context = ValidationContext(schema: schema, document: document, typeInfo: typeInfo, maxErrors: 100)
         var walker = DocumentWalker(
-            typeInfo: typeInfo, visitors: [rule.init(context: context)], shouldStop: { context.aborted })
+            typeInfo: typeInfo, visitors: [rule.init(context: context)], context: context)
         walker.walk(document)
         return context.errors
     }

@@ -23,7 +23,8 @@ final class NoUnusedFragmentsRule: ValidationRule {
     }
 
     override func leave(_ node: VisitNode) {
-        guard case .document = node else { return }
+        // Without fragments there is nothing to report, and no reason to follow spreads.
+        guard case .document = node, !fragments.isEmpty else { return }
         let used = Set(context.recursivelyReferencedFragments(for: operations).map(\.name.value))
         for fragment in fragments where !used.contains(fragment.name.value) {
             context.report("Fragment '\(fragment.name.value)' is never used.", fragment.loc)
