@@ -115,7 +115,7 @@ def test_every_subscriber_gets_exactly_its_own_selection(server):
 
 def test_a_fan_out_wider_than_a_loop_turn_reaches_every_subscriber_once_in_order(start_server):
     """600 sockets on one chat: more than the transport asks writable callbacks for in one turn of
-    its loop (256, `WritablePacer`), so most wait a turn or two while the next messages arrive and
+    its loop (128, `WritablePacer`), so most wait a few turns while the next messages arrive and
     join their queues. 30 messages posted back to back reach every subscriber, each once and in id
     order, and a `ping` sent meanwhile by a socket near the back is answered."""
     server = start_server("--max-connections-per-user", "1000")
