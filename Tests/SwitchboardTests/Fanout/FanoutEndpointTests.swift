@@ -106,7 +106,7 @@ final class FanoutEndpointTests: XCTestCase {
         let prepared = try app.prepare("subscription { newMessage(chatId: 1) { content } }")
         engine.openConnection(key(1), recordID: "c1")
         _ = engine.add(connection: key(1), operationID: "a", topic: "chat:1", prepared: prepared)
-        weak var endpoint = sink.handedOut[key(1)]
+        weak let endpoint = sink.handedOut[key(1)]
         XCTAssertNotNil(endpoint)
         engine.closeConnection(key(1))
         sink.forget(key(1))
