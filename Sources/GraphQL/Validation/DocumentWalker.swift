@@ -5,6 +5,7 @@
 /// Type-system definitions in an executable document are not walked: the
 /// ExecutableDefinitions rule reports them, and nothing below them can be executed.
 struct DocumentWalker {
+    /// The context's, kept at hand: it is entered and left at every node.
     let typeInfo: TypeInfo
     let visitors: [ValidationRule]
     /// For each node kind, the indices of the visitors that look at it.
@@ -18,10 +19,9 @@ struct DocumentWalker {
     private let context: ValidationContext
 
     init(
-        typeInfo: TypeInfo, visitors: [ValidationRule], dispatch: VisitorDispatch? = nil,
-        context: ValidationContext
+        context: ValidationContext, visitors: [ValidationRule], dispatch: VisitorDispatch? = nil
     ) {
-        self.typeInfo = typeInfo
+        self.typeInfo = context.typeInfo
         self.visitors = visitors
         self.skipDepth = Array(repeating: -1, count: visitors.count)
         self.visitorsByKind = (dispatch ?? VisitorDispatch(kinds: visitors.map { type(of: $0).visits })).byKind

@@ -24,8 +24,7 @@ public func validate(
     if isSpecifiedRules(rules) {
         dispatch = hasFragments ? specifiedDispatchWithNesting : specifiedDispatch
     }
-    var walker = DocumentWalker(
-        typeInfo: typeInfo, visitors: visitors, dispatch: dispatch, context: context)
+    var walker = DocumentWalker(context: context, visitors: visitors, dispatch: dispatch)
     walker.walk(document)
     return context.errors
 }

@@ -6,7 +6,7 @@ import CLibWebSockets
 /// Why: with libev, asking for a writable callback is an `epoll_ctl` that the loop makes at the
 /// start of its next turn, before it waits. A fan-out to 10,000 sockets asked for all of them at
 /// once, so the first frame left only after 10,000 `epoll_ctl`s (about 15 ms here), and every
-/// subscriber waited that long. Paced, the first few hundred sockets are written in the next
+/// subscriber waited that long. Paced, the first `armsPerTurn` sockets are written in the next
 /// turn while the rest are still to be asked for; the work is the same, it only starts sooner.
 /// A frame that joins a queue still waiting for its turn leaves with the ones before it, in one
 /// coalesced write.

@@ -131,8 +131,7 @@ final class SpecifiedRulesValidationTests: XCTestCase {
         let document = try parseDocument(Source(document), limits: Self.generousLimits)
         let typeInfo = TypeInfo(schema: schema)
         let context = ValidationContext(schema: schema, document: document, typeInfo: typeInfo, maxErrors: 100)
-        var walker = DocumentWalker(
-            typeInfo: typeInfo, visitors: [rule.init(context: context)], context: context)
+        var walker = DocumentWalker(context: context, visitors: [rule.init(context: context)])
         walker.walk(document)
         return context.errors
     }
